@@ -1,0 +1,169 @@
+"""The activity log: calls, e-mails, meetings, tasks, notes and feedback.
+
+``quick_log`` is the manager's one step: what was done and said, and when to contact
+the client next ("взял контакт — позвонил — результат записал").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import datetime
+
+from db.models import Activity, Client, database_proxy, utcnow
+
+from . import audit
+from .context import current_employee_id
+from .errors import ConflictError, NotFoundError, ValidationError
+from .events import publish
+
+CONTACT_KINDS = ("call_in", "call_out", "email", "meeting")
+
+
+@dataclass
+class ActivityData:
+    kind: str = "note"
+    subject: str = ""
+    result: str = ""
+    client_id: int | None = None
+    contact_id: int | None = None
+    deal_id: int | None = None
+    status: str = "done"
+    planned_at: datetime | None = None
+    done_at: datetime | None = None
+    duration_min: int | None = None
+    reminder_at: datetime | None = None
+    recurrence: str = ""
+    sentiment: str = ""
+    responsible_id: int | None = None
+    id: int | None = None
+    version: int = 0
+
+
+def _validate(data: ActivityData) -> None:
+    if data.kind not in Activity.KINDS:
+        raise ValidationError(field="kind", detail=f"unknown kind {data.kind!r}")
+    if data.status not in Activity.STATUSES:
+        raise ValidationError(field="status", detail=f"unknown status {data.status!r}")
+    if data.status == "planned" and data.planned_at is None:
+        raise ValidationError(field="planned_at", detail="a planned activity needs a date")
+    if data.sentiment not in ("", "positive", "negative"):
+        raise ValidationError(field="sentiment", detail=f"unknown value {data.sentiment!r}")
+
+
+def _values(data: ActivityData) -> dict:
+    out = {f.name: getattr(data, f.name) for f in fields(data) if f.name not in ("id", "version")}
+    for key in ("client", "contact", "deal", "responsible"):
+        out[key] = out.pop(key + "_id")
+    return out
+
+
+def _touch_client(client_id: int | None, done_at: datetime | None, kind: str) -> None:
+    if client_id and done_at and kind in CONTACT_KINDS:
+        Client.update(last_contact_at=done_at).where(
+            Client.id == client_id,
+            (Client.last_contact_at.is_null()) | (Client.last_contact_at < done_at)).execute()
+
+
+def log_activity(data: ActivityData) -> int:
+    """Write a new activity (done or planned); returns its id."""
+    _validate(data)
+    if data.status == "done" and data.done_at is None:
+        data.done_at = utcnow()
+    if data.responsible_id is None:
+        data.responsible_id = current_employee_id()
+    with database_proxy.atomic():
+        act = Activity.create(**_values(data), created_by=current_employee_id())
+        _touch_client(data.client_id, data.done_at, data.kind)
+        audit.record("activity", act.id, "create", {"kind": [None, data.kind]})
+    publish("activity", "create", [act.id])
+    if data.client_id:
+        publish("client", "update", [data.client_id])
+    return act.id
+
+
+def quick_log(client_id: int, kind: str, result: str, *, subject: str = "",
+              next_at: datetime | None = None, next_kind: str = "call_out",
+              next_subject: str = "", contact_id: int | None = None) -> tuple[int, int | None]:
+    """Log what was done and, in the same transaction, plan the next contact.
+
+    Returns (logged activity id, planned activity id or None).
+    """
+    with database_proxy.atomic():
+        done_id = log_activity(ActivityData(kind=kind, subject=subject, result=result,
+                                            client_id=client_id, contact_id=contact_id))
+        planned_id = None
+        if next_at is not None:
+            planned_id = log_activity(ActivityData(kind=next_kind, subject=next_subject or result[:80],
+                                                   client_id=client_id, contact_id=contact_id,
+                                                   status="planned", planned_at=next_at))
+        Client.update(next_contact_at=next_at, updated_at=utcnow()).where(Client.id == client_id).execute()
+    return done_id, planned_id
+
+
+def load_activity(activity_id: int) -> ActivityData:
+    act = Activity.get_or_none(Activity.id == activity_id)
+    if act is None:
+        raise NotFoundError(entity="activity", id=activity_id)
+    data = ActivityData(id=act.id, version=act.version)
+    for f in fields(ActivityData):
+        if f.name not in ("id", "version"):
+            setattr(data, f.name, getattr(act, f.name))
+    return data
+
+
+def update_activity(data: ActivityData) -> None:
+    _validate(data)
+    with database_proxy.atomic():
+        current = load_activity(data.id)
+        values = _values(data)
+        values.update(updated_at=utcnow(), version=Activity.version + 1)
+        if not Activity.update(**values).where(Activity.id == data.id,
+                                               Activity.version == data.version).execute():
+            raise ConflictError(entity="activity", id=data.id, expected=data.version, actual=current.version)
+        _touch_client(data.client_id, data.done_at, data.kind)
+        audit.record("activity", data.id, "update", audit.diff(_values(current), _values(data)))
+    publish("activity", "update", [data.id])
+
+
+def complete_activity(activity_id: int, result: str, *, next_at: datetime | None = None,
+                      next_kind: str | None = None) -> int | None:
+    """Mark a planned activity done with its result; optionally plan the next step.
+
+    Returns the id of the planned next step, if any.
+    """
+    with database_proxy.atomic():
+        data = load_activity(activity_id)
+        data.status, data.result, data.done_at = "done", result, utcnow()
+        update_activity(data)
+        next_id = None
+        if next_at is not None:
+            next_id = log_activity(ActivityData(kind=next_kind or data.kind, subject=data.subject,
+                                                client_id=data.client_id, contact_id=data.contact_id,
+                                                deal_id=data.deal_id, status="planned", planned_at=next_at))
+        if data.client_id:
+            Client.update(next_contact_at=next_at).where(Client.id == data.client_id).execute()
+    return next_id
+
+
+def trash_activities(ids) -> list[int]:
+    ids = list(ids)
+    with database_proxy.atomic():
+        Activity.update(deleted_at=utcnow()).where(Activity.id.in_(ids)).execute()
+        audit.record_many("activity", ids, "delete")
+    publish("activity", "delete", ids)
+    return ids
+
+
+def restore_activities(ids) -> None:
+    ids = list(ids)
+    with database_proxy.atomic():
+        Activity.update(deleted_at=None).where(Activity.id.in_(ids)).execute()
+    publish("activity", "restore", ids)
+
+
+def timeline(client_id: int, limit: int = 500) -> list[Activity]:
+    """A client's activities, planned ones first (soonest), then done ones newest first."""
+    base = Activity.select().where(Activity.client == client_id, Activity.deleted_at.is_null())
+    planned = list(base.where(Activity.status == "planned").order_by(Activity.planned_at))
+    done = list(base.where(Activity.status != "planned")
+                .order_by(Activity.done_at.desc(nulls="LAST"), Activity.id.desc()).limit(limit))
+    return planned + done

@@ -1,0 +1,101 @@
+"""Phone numbers: split a cell into numbers, normalise each to E.164, keep what was typed.
+
+Common Russian shapes (8…, +7…, 10 digits) take a fast path; anything else goes to
+``phonenumbers``.  A number that does not parse is kept as typed with ``valid=False``:
+it is flagged, never dropped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+
+from db.text import only_digits
+
+_SPLIT = re.compile(r"[,;/\n]+|\s+(?:и|или|or|and)\s+", re.IGNORECASE)
+_PLAIN = re.compile(r"^[\d\s()+\-.]+$")
+_EXTENSION = re.compile(r"\s*(?:доб\.?|ext\.?|x|#)\s*(\d+)\s*$", re.IGNORECASE)
+# Russian national numbers start with 3, 4, 8 (geographic, free-phone) or 9 (mobile).
+_RU_NATIONAL_FIRST = set("3489")
+
+
+@dataclass(frozen=True)
+class ParsedPhone:
+    raw: str
+    e164: str | None
+    digits: str
+
+    @property
+    def valid(self) -> bool:
+        return self.e164 is not None
+
+
+def _fast_ru(text: str) -> str | None:
+    if not _PLAIN.match(text):
+        return None
+    digits = only_digits(text)
+    stripped = text.strip()
+    if len(digits) == 11 and digits[0] in "78" and digits[1] in _RU_NATIONAL_FIRST:
+        if digits[0] == "8" and stripped.startswith("+"):
+            return None  # "+8…" is not Russian: let the full parser decide
+        return "+7" + digits[1:]
+    if len(digits) == 10 and digits[0] in "9" and not stripped.startswith("+"):
+        return "+7" + digits
+    return None
+
+
+def normalize(text: str, region: str = "RU") -> ParsedPhone:
+    """Normalise one number.  ``e164`` is None when it cannot be parsed."""
+    raw = (text or "").strip()
+    region = (region or "RU").upper()
+    body = _EXTENSION.sub("", raw)
+    e164 = _fast_ru(body) if region == "RU" else None
+    if e164 is None:
+        try:
+            num = phonenumbers.parse(body, region)
+        except phonenumbers.NumberParseException:
+            num = None
+        if num is not None and phonenumbers.is_valid_number(num):
+            e164 = phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+    digits = e164[1:] if e164 else only_digits(raw)
+    return ParsedPhone(raw=raw, e164=e164, digits=digits)
+
+
+def split_numbers(cell: str) -> list[str]:
+    """Split a cell that may hold several numbers ("8 495 …, 8 916 …", "… и …")."""
+    if cell is None:
+        return []
+    parts = [p.strip() for p in _SPLIT.split(str(cell))]
+    return [p for p in parts if p and any(ch.isdigit() for ch in p)]
+
+
+def parse_cell(cell: str, region: str = "RU") -> list[ParsedPhone]:
+    return [normalize(p, region) for p in split_numbers(cell)]
+
+
+def format_phone(e164: str | None, raw: str = "") -> str:
+    """How a phone is shown: international format when parsed, as typed otherwise."""
+    if not e164:
+        return raw
+    try:
+        num = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def search_keys(query: str) -> list[str]:
+    """Digit strings to look for as *suffixes* of stored phone digits.
+
+    "8(916)5551234" and "+7 916 555-12-34" both give "9165551234"; "55-12-34" gives
+    "551234".  Fewer than five digits is not a phone query.
+    """
+    digits = only_digits(query)
+    if len(digits) < 5:
+        return []
+    if len(digits) == 11 and digits[0] in "78":
+        return [digits[1:]]
+    if len(digits) > 10:
+        return [digits[-10:]]
+    return [digits]

@@ -1,0 +1,107 @@
+"""Finding clients by anything a user remembers: part of a name (ё = е, any case), a
+company or contact person, an e-mail, INN, city, notes, or a phone in any format or
+just its last digits.  Indexed lookups only (FTS5 trigram, name prefix, digit suffix)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from peewee import SQL
+
+from db.models import Client, Email, Phone
+from db.search_index import FTS_TABLE
+from db.text import fold, only_digits
+
+from .phones import search_keys
+
+_PREFIX_END = "\U0010ffff"
+
+
+@dataclass
+class ClientHit:
+    id: int
+    name: str
+    kind: str
+    city: str
+    status: str
+    phones: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {"id": self.id, "name": self.name, "kind": self.kind, "city": self.city,
+                "status": self.status, "phones": self.phones, "emails": self.emails}
+
+
+def _looks_like_phone(query: str) -> bool:
+    stripped = query.strip()
+    return bool(stripped) and all(ch.isdigit() or ch in " +-()." for ch in stripped) \
+        and len(only_digits(stripped)) >= 5
+
+
+def _phone_condition(keys: list[str]):
+    cond = None
+    for key in keys:
+        rev = key[::-1]
+        part = (Phone.digits_rev >= rev) & (Phone.digits_rev < rev + _PREFIX_END)
+        cond = part if cond is None else (cond | part)
+    return Client.id.in_(Phone.select(Phone.client).where(cond))
+
+
+def _text_condition(terms: list[str]):
+    long_terms = [t for t in terms if len(t) >= 3]
+    short_terms = [t for t in terms if len(t) < 3]
+    cond = None
+    if long_terms:
+        match = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
+        cond = Client.id.in_(SQL(f"(SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)", [match]))
+    for term in short_terms:
+        if cond is None:  # only short words: a name prefix, served by the name index
+            part = (Client.name_fold >= term) & (Client.name_fold < term + _PREFIX_END)
+        else:
+            part = Client.name_fold.contains(term)
+        cond = part if cond is None else (cond & part)
+    return cond
+
+
+def condition(query: str):
+    """A peewee condition on ``Client`` matching the query (None for an empty query).
+
+    The client list combines it with its other filters, so "find" and "filter" are
+    one code path.
+    """
+    query = (query or "").strip()
+    if not query:
+        return None
+    if _looks_like_phone(query):
+        digits = only_digits(query)
+        cond = _phone_condition(search_keys(query))
+        if len(digits) in (10, 12):
+            cond = cond | (Client.inn == digits)
+        return cond
+    folded = fold(query)
+    if "@" in folded:
+        email_match = Client.id.in_(Email.select(Email.client).where(
+            (Email.address_fold >= folded) & (Email.address_fold < folded + _PREFIX_END)))
+        text = _text_condition([folded]) if len(folded) >= 3 else None
+        return email_match if text is None else (email_match | text)
+    return _text_condition(folded.split())
+
+
+def search_clients(query: str, limit: int = 50, include_deleted: bool = False) -> list[ClientHit]:
+    cond = condition(query)
+    if cond is None:
+        return []
+    if not include_deleted:
+        cond = cond & Client.deleted_at.is_null()
+    rows = list(Client.select(Client.id, Client.name, Client.kind, Client.city, Client.status)
+                .where(cond).order_by(Client.name_fold).limit(limit).tuples())
+    hits = {r[0]: ClientHit(*r) for r in rows}
+    if hits:
+        ids = list(hits)
+        for cid, e164, raw in (Phone.select(Phone.client, Phone.e164, Phone.raw)
+                               .where(Phone.client.in_(ids)).order_by(Phone.order).tuples()):
+            hits[cid].phones.append(e164 or raw)
+        for cid, address in (Email.select(Email.client, Email.address)
+                             .where(Email.client.in_(ids)).order_by(Email.order).tuples()):
+            hits[cid].emails.append(address)
+    folded = fold(query)
+    return sorted(hits.values(), key=lambda h: (not fold(h.name).startswith(folded), fold(h.name)))

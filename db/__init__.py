@@ -1,0 +1,1 @@
+"""Data layer: peewee models, the connection, migrations and the search index. No Qt."""

@@ -1,0 +1,77 @@
+"""Opening the database: SQLite by default (WAL, foreign keys, busy timeout) through
+``database_proxy`` so that PostgreSQL can be plugged in without touching the models."""
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from .errors import DatabaseOpenError, NotADatabaseError, SchemaTooNewError
+from .migrations import CURRENT_VERSION, migrate, schema_version
+from .models import database_proxy
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+    # FULL: a committed change survives a crash of the app and of the machine.
+    "synchronous": "full",
+    "cache_size": -32000,  # 32 MB page cache
+    "temp_store": "memory",
+}
+
+
+def _sqlite(path: Path) -> SqliteDatabase:
+    return SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
+
+
+def backup_sqlite_file(src_db: SqliteDatabase, dest: Path) -> Path:
+    """A consistent copy of a live SQLite database via the online backup API."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    target = sqlite3.connect(str(dest))
+    try:
+        src_db.connection().backup(target)
+    finally:
+        target.close()
+    return dest
+
+
+def open_database(target: str | Path, *, create: bool = True):
+    """Open (creating or migrating as needed) and bind ``database_proxy``.
+
+    Returns the peewee database.  Raises ``SchemaTooNewError`` for a file from a newer
+    version (left untouched) and ``NotADatabaseError`` for a file that is not SQLite.
+    """
+    text = str(target)
+    if text.startswith(("postgresql://", "postgres://")):
+        raise DatabaseOpenError(path=text, detail="PostgreSQL office mode is not available in this build")
+    path = Path(text).expanduser()
+    if not path.exists() and not create:
+        raise DatabaseOpenError(path=text, detail="file not found")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = _sqlite(path)
+    try:
+        db.connect(reuse_if_open=True)
+        db.execute_sql("SELECT count(*) FROM sqlite_master")
+    except Exception as exc:  # sqlite3.DatabaseError: file is not a database
+        db.close()
+        raise NotADatabaseError(path=text) from exc
+    database_proxy.initialize(db)
+    found = schema_version(db)
+    if found > CURRENT_VERSION:
+        db.close()
+        raise SchemaTooNewError(path=text, found=found, known=CURRENT_VERSION)
+    if 0 < found < CURRENT_VERSION:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup_sqlite_file(db, path.with_name(f"{path.stem}.before-v{CURRENT_VERSION}-{stamp}{path.suffix}"))
+    if found < CURRENT_VERSION:
+        migrate(db, found)
+    return db
+
+
+def close_database() -> None:
+    db = database_proxy.obj
+    if db is not None and not db.is_closed():
+        db.close()

@@ -1,0 +1,58 @@
+"""Numbered migrations.  A brand-new file is created at the current version; an older
+one is backed up (by ``db.connection``) and then brought forward step by step."""
+from __future__ import annotations
+
+import json
+from typing import Callable
+
+from . import defaults
+from .models import (ALL_MODELS, Employee, LostReason, Pipeline, SchemaMigration, Setting,
+                     Stage, database_proxy)
+from .search_index import create_index
+
+
+def _m001_initial(db) -> None:
+    db.create_tables(ALL_MODELS, safe=True)
+    create_index(db)
+    if not Pipeline.select().exists():
+        pipe = Pipeline.create(name=defaults.DEFAULT_PIPELINE, order=0)
+        for order, (name, color, prob, kind, stuck) in enumerate(defaults.DEFAULT_STAGES):
+            Stage.create(pipeline=pipe, name=name, color=color, probability=prob,
+                         order=order, kind=kind, stuck_days=stuck)
+    for order, name in enumerate(defaults.DEFAULT_LOST_REASONS):
+        LostReason.get_or_create(name=name, defaults={"order": order})
+    for key, value in defaults.DEFAULT_SETTINGS.items():
+        Setting.get_or_create(key=key, defaults={"value": json.dumps(value)})
+    if not Employee.select().exists():
+        Employee.create(name=defaults.OWNER_NAME, role="owner")
+
+
+MIGRATIONS: list[tuple[int, str, Callable]] = [
+    (1, "initial schema and default funnel", _m001_initial),
+]
+
+CURRENT_VERSION = MIGRATIONS[-1][0]
+
+
+def schema_version(db) -> int:
+    """0 for an empty file; the highest applied migration otherwise."""
+    if not db.table_exists(SchemaMigration._meta.table_name):
+        return 0
+    row = SchemaMigration.select(SchemaMigration.version).order_by(SchemaMigration.version.desc()).first()
+    return row.version if row else 0
+
+
+def migrate(db, start: int) -> list[int]:
+    """Apply every migration above ``start``, each in its own transaction."""
+    applied = []
+    for version, name, step in MIGRATIONS:
+        if version <= start:
+            continue
+        with db.atomic():
+            step(db)
+            SchemaMigration.create(version=version, name=name)
+        applied.append(version)
+    return applied
+
+
+__all__ = ["CURRENT_VERSION", "MIGRATIONS", "migrate", "schema_version", "database_proxy"]
