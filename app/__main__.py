@@ -1,10 +1,19 @@
-"""``python -m app`` and the ``kartoteka`` console script."""
+"""``python -m app`` and the ``kartoteka`` console script: the program's entry point.
+
+This is the one place where the core meets the Qt front end: without a command the
+arguments go to ``ui.application.run_gui`` (imported only then, so commands start
+without loading Qt)."""
 import sys
+
+
+def _gui(args) -> int:
+    from ui.application import run_gui
+    return run_gui(args)
 
 
 def main() -> int:
     from .cli import main as cli_main
-    return cli_main()
+    return cli_main(gui=_gui)
 
 
 if __name__ == "__main__":

@@ -33,14 +33,18 @@ def open_from_args(args):
     return open_database(args.db or default_database_path())
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, gui=None) -> int:
+    """Run a command, or hand the arguments to ``gui`` (the entry point passes the
+    Qt front end; the core itself never imports it)."""
     argv = sys.argv[1:] if argv is None else argv
     commands = {c.name: c for c in all_commands()}
     args = build_parser(commands.values()).parse_args(argv)
     try:
         if args.command is None:
-            from ui.application import run_gui  # Qt is loaded only for the GUI
-            return run_gui(args)
+            if gui is None:
+                print("kartoteka: no command given (see --help)", file=sys.stderr)
+                return 2
+            return gui(args)
         cmd = commands[args.command]
         if cmd.needs_db:
             open_from_args(args)

@@ -30,7 +30,7 @@ def _name_candidates(name: str, limit: int = 200) -> list[int]:
 def find_duplicates(*, name: str = "", phones=(), emails=(), inn: str = "",
                     exclude_id: int | None = None, limit: int = 10) -> list[Duplicate]:
     """Clients (not in the trash) that look like the given data, best first."""
-    from rapidfuzz import fuzz  # loaded on first use, not at start-up
+    from rapidfuzz import fuzz, utils  # loaded on first use, not at start-up
 
     found: dict[int, Duplicate] = {}
 
@@ -63,8 +63,9 @@ def find_duplicates(*, name: str = "", phones=(), emails=(), inn: str = "",
         ids = _name_candidates(name)
         if ids:
             for cid, cname in Client.select(Client.id, Client.name).where(Client.id.in_(ids), alive).tuples():
-                score = int(max(fuzz.token_sort_ratio(target, fold(cname)),
-                                fuzz.token_set_ratio(target, fold(cname)) - 5))
+                other = fold(cname)
+                score = int(max(fuzz.token_sort_ratio(target, other, processor=utils.default_process),
+                                fuzz.token_set_ratio(target, other, processor=utils.default_process) - 5))
                 if score >= NAME_THRESHOLD:
                     hit(cid, cname, score, "similar name")
     return sorted(found.values(), key=lambda d: (-d.score, d.name))[:limit]

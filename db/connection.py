@@ -38,6 +38,12 @@ def backup_sqlite_file(src_db: SqliteDatabase, dest: Path) -> Path:
     return dest
 
 
+def _foreign_tables(db) -> list[str]:
+    """Tables of some other program in a file that has no Kartoteka schema."""
+    rows = db.execute_sql("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")
+    return [r[0] for r in rows.fetchall()]
+
+
 def open_database(target: str | Path, *, create: bool = True):
     """Open (creating or migrating as needed) and bind ``database_proxy``.
 
@@ -60,6 +66,9 @@ def open_database(target: str | Path, *, create: bool = True):
         raise NotADatabaseError(path=text) from exc
     database_proxy.initialize(db)
     found = schema_version(db)
+    if found == 0 and _foreign_tables(db):
+        db.close()
+        raise NotADatabaseError(path=text)
     if found > CURRENT_VERSION:
         db.close()
         raise SchemaTooNewError(path=text, found=found, known=CURRENT_VERSION)

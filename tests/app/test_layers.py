@@ -1,4 +1,7 @@
-"""The core must stay free of Qt: app/ and db/ never import PySide6."""
+"""The core must stay free of Qt: app/ and db/ never import PySide6 or ui/.
+
+``app/__main__.py`` is the program's entry point, the one place allowed to hand
+over to the GUI."""
 import ast
 import subprocess
 import sys
@@ -11,6 +14,8 @@ def test_no_qt_import_in_core_sources():
     offenders = []
     for package in ("app", "db"):
         for path in (ROOT / package).rglob("*.py"):
+            if path == ROOT / "app" / "__main__.py":
+                continue
             tree = ast.parse(path.read_text(encoding="utf-8"))
             for node in ast.walk(tree):
                 names = []

@@ -1,0 +1,74 @@
+"""One search box finds a client by anything the user remembers."""
+import pytest
+
+from app.client_bulk import trash_clients
+from app.clients import ClientData, ContactItem, PhoneItem, create_client
+from app.search import search_clients
+
+
+@pytest.fixture
+def base(db):
+    ivanov = create_client(ClientData(name="Иванов Пётр Сергеевич", city="Тюмень",
+                                      phones=[PhoneItem("+7 916 555-12-34")], emails=["petr@mail.ru"],
+                                      notes="любит скидки"))
+    romashka = create_client(ClientData(
+        name='ООО "Ромашка"', kind="company", inn="7728168971",
+        contacts=[ContactItem(name="Семёнова Анна", position="бухгалтер",
+                              phones=[PhoneItem("8 (495) 123-45-67")], emails=["buh@romashka.ru"])]))
+    other = create_client(ClientData(name="Петрова Ольга", phones=[PhoneItem("8 903 111-22-33")]))
+    return ivanov.id, romashka.id, other.id
+
+
+def names(query):
+    return [h.name for h in search_clients(query)]
+
+
+@pytest.mark.parametrize("query", ["916 555 12 34", "8(916)5551234", "+79165551234", "55-12-34",
+                                   "5551234", "89165551234"])
+def test_phone_in_any_format_or_its_last_digits(base, query):
+    assert names(query) == ["Иванов Пётр Сергеевич"]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("иванов", "Иванов Пётр Сергеевич"),
+    ("ПЕТР СЕРГ", "Иванов Пётр Сергеевич"),   # ё = е, any case, several words
+    ("Сергеевич", "Иванов Пётр Сергеевич"),
+    ("ромаш", 'ООО "Ромашка"'),
+    ("семенова", 'ООО "Ромашка"'),           # contact person
+    ("бухгалтер", 'ООО "Ромашка"'),
+    ("buh@romashka", 'ООО "Ромашка"'),       # contact's e-mail
+    ("petr@mail.ru", "Иванов Пётр Сергеевич"),
+    ("7728168971", 'ООО "Ромашка"'),          # INN
+    ("тюмень", "Иванов Пётр Сергеевич"),      # city
+    ("скидки", "Иванов Пётр Сергеевич"),      # notes
+    ("495 123 45 67", 'ООО "Ромашка"'),       # contact person's phone
+])
+def test_text_and_phone_queries(base, query, expected):
+    assert names(query) == [expected]
+
+
+def test_short_query_is_a_name_prefix(base):
+    assert names("ив") == ["Иванов Пётр Сергеевич"]
+    assert names("пе") == ["Петрова Ольга"]
+
+
+def test_name_prefix_matches_rank_first(base):
+    assert names("петр")[0] == "Петрова Ольга"
+    assert set(names("петр")) == {"Петрова Ольга", "Иванов Пётр Сергеевич"}
+
+
+def test_trashed_clients_are_not_found(base):
+    trash_clients([base[0]])
+    assert names("иванов") == []
+    assert [h.name for h in search_clients("иванов", include_deleted=True)] == ["Иванов Пётр Сергеевич"]
+
+
+def test_empty_and_nonsense_queries(base):
+    assert names("") == [] and names("   ") == []
+    assert names("zzzzzz") == []
+    assert names('"; DROP TABLE client; --') == []
+
+
+def test_hits_carry_phones_in_e164_and_emails(base):
+    hit = search_clients("иванов")[0]
+    assert hit.phones == ["+79165551234"] and hit.emails == ["petr@mail.ru"]
