@@ -167,3 +167,22 @@ def timeline(client_id: int, limit: int = 500) -> list[Activity]:
     done = list(base.where(Activity.status != "planned")
                 .order_by(Activity.done_at.desc(nulls="LAST"), Activity.id.desc()).limit(limit))
     return planned + done
+
+
+def resolve_feedback(activity_id: int) -> None:
+    """Mark a negative feedback as dealt with; the client card stops warning."""
+    with database_proxy.atomic():
+        Activity.update(resolved=True, updated_at=utcnow(), version=Activity.version + 1).where(
+            Activity.id == activity_id).execute()
+        audit.record("activity", activity_id, "update", {"resolved": [False, True]})
+    publish("activity", "update", [activity_id])
+
+
+def clients_with_open_complaints(client_ids) -> set[int]:
+    """Clients that have a negative feedback not yet resolved."""
+    ids = list(client_ids)
+    if not ids:
+        return set()
+    return {c for (c,) in Activity.select(Activity.client).where(
+        Activity.client.in_(ids), Activity.kind == "feedback", Activity.sentiment == "negative",
+        Activity.resolved == False, Activity.deleted_at.is_null()).tuples()}  # noqa: E712

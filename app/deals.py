@@ -4,9 +4,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from db.models import Deal, Pipeline, Stage, StageChange, database_proxy, utcnow
+from db.models import Activity, Deal, Pipeline, Stage, StageChange, database_proxy, utcnow
 
-from . import audit
+from . import audit, automation
 from .context import current_employee_id
 from .errors import NotFoundError, ValidationError
 from .events import publish
@@ -43,7 +43,10 @@ def create_deal(client_id: int, title: str, amount: Decimal | str | int = 0, *,
         StageChange.create(deal=deal, from_stage=None, to_stage=stage, changed_at=now,
                            employee=current_employee_id())
         audit.record("deal", deal.id, "create", {"title": [None, title]})
+        planned = automation.stage_entered(deal.id, stage.id, now)
     publish("deal", "create", [deal.id])
+    if planned:
+        publish("activity", "create", planned)
     return deal.id
 
 
@@ -64,7 +67,10 @@ def move_deal(deal_id: int, stage_id: int, *, lost_reason: str = "", competitor:
                     lost_reason=lost_reason.strip() if stage.kind == "lost" else "",
                     competitor=competitor.strip() if stage.kind == "lost" else "").where(Deal.id == deal_id).execute()
         audit.record("deal", deal_id, "update", {"stage": [deal.stage.name, stage.name]})
+        planned = automation.stage_entered(deal_id, stage.id, now)
     publish("deal", "update", [deal_id])
+    if planned:
+        publish("activity", "create", planned)
     return change.id
 
 
@@ -82,8 +88,12 @@ def undo_move(change_id: int) -> None:
                     closed_at=None if back.kind == "open" else entered,
                     lost_reason="" if back.kind != "lost" else Deal.lost_reason).where(
             Deal.id == change.deal_id).execute()
+        # tasks the automation planned for this move go with it
+        Activity.delete().where(Activity.deal == change.deal_id, Activity.status == "planned",
+                                Activity.created_at == change.changed_at).execute()
         change.delete_instance()
     publish("deal", "update", [change.deal_id])
+    publish("activity", "delete")
 
 
 def deals_of_client(client_id: int) -> list[Deal]:

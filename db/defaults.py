@@ -15,6 +15,12 @@ DEFAULT_STAGES = [
     ("Упущен", "#e53935", 0, "lost", None),
 ]
 
+# trigger, index of the stage in DEFAULT_STAGES (or None), task parameters
+DEFAULT_RULES = [
+    ("stage_enter", 0, {"days": 0, "subject": "Обработать заявку", "kind": "task"}),
+    ("deal_won", None, {"days": 15, "subject": "Собрать отзыв", "kind": "feedback"}),
+]
+
 DEFAULT_LOST_REASONS = ["Цена", "Конкурент", "Нет бюджета", "Нет ответа", "Не подошли условия", "Другое"]
 
 DEFAULT_SETTINGS = {

@@ -6,8 +6,8 @@ import json
 from typing import Callable
 
 from . import defaults
-from .models import (ALL_MODELS, Employee, LostReason, Pipeline, SchemaMigration, Setting,
-                     Stage, database_proxy)
+from .models import (ALL_MODELS, AutomationRule, Employee, LostReason, Pipeline, SchemaMigration,
+                     Setting, Stage, database_proxy)
 from .search_index import create_index
 
 
@@ -16,9 +16,13 @@ def _m001_initial(db) -> None:
     create_index(db)
     if not Pipeline.select().exists():
         pipe = Pipeline.create(name=defaults.DEFAULT_PIPELINE, order=0)
-        for order, (name, color, prob, kind, stuck) in enumerate(defaults.DEFAULT_STAGES):
-            Stage.create(pipeline=pipe, name=name, color=color, probability=prob,
-                         order=order, kind=kind, stuck_days=stuck)
+        stages = [Stage.create(pipeline=pipe, name=name, color=color, probability=prob,
+                               order=order, kind=kind, stuck_days=stuck)
+                  for order, (name, color, prob, kind, stuck) in enumerate(defaults.DEFAULT_STAGES)]
+        for trigger, stage_index, params in defaults.DEFAULT_RULES:
+            AutomationRule.create(trigger=trigger, action="create_task",
+                                  stage=stages[stage_index] if stage_index is not None else None,
+                                  params=json.dumps(params, ensure_ascii=False))
     for order, name in enumerate(defaults.DEFAULT_LOST_REASONS):
         LostReason.get_or_create(name=name, defaults={"order": order})
     for key, value in defaults.DEFAULT_SETTINGS.items():
