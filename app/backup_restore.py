@@ -1,0 +1,148 @@
+"""Restore a backup over the live database, safely.
+
+Order of work (the live file is touched only after every check has passed):
+
+1. the file is a Kartoteka backup (zip + manifest), not from a newer schema;
+2. the database is extracted next to the live file and its sha256 checked; the copy
+   opens, passes ``integrity_check`` and holds the rows the manifest counted;
+   attachments are extracted and checked the same way;
+3. the current database (and attachments) is saved as a normal backup, the *safety
+   copy*, in ``safety/`` next to the database (or ``safety_dir``) - restoring that
+   file undoes the restore;
+4. the old file leaves WAL mode (this folds its -wal into it and fails if another
+   connection still has it open), stale -wal/-shm files are removed, and the
+   checked copy replaces it with ``os.replace`` (atomic in the same folder);
+5. attachments from the backup are added to ``attachments/``.  Files not in the backup
+   are kept: they are content-addressed, so an extra file is harmless.
+
+The CALLER must close its own connection to ``db_path`` first
+(``db.connection.close_database()``) and open the database again afterwards
+(``open_database`` migrates a backup from an older schema, backing it up first).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from db import migrations
+
+from .backup import _stage, check_copy, make_backup
+from .backup_archive import (ATTACHMENTS, DB_MEMBER, BackupDamagedError, BackupFolderMissingError,
+                             BackupTooNewError, BackupVerifyError, DatabaseInUseError,
+                             extract_member, fsync_dir, fsync_file, open_backup, os_error)
+
+SAFETY_FOLDER = "safety"
+
+
+def _release_live(db_path: Path) -> None:
+    """Fold the WAL into the live file and make sure nobody else has it open."""
+    try:
+        conn = sqlite3.connect(str(db_path), isolation_level=None, timeout=1)
+    except sqlite3.Error as exc:
+        raise DatabaseInUseError(path=str(db_path)) from exc
+    try:
+        mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise DatabaseInUseError(path=str(db_path)) from exc
+        mode = "delete"  # a damaged file: nothing in it to keep beyond the safety copy
+    finally:
+        conn.close()
+    if str(mode).lower() == "wal":
+        raise DatabaseInUseError(path=str(db_path))
+
+
+def _merge_attachments(staged: Path, target: Path) -> int:
+    if not staged.is_dir():
+        return 0
+    added = 0
+    for path in sorted(staged.rglob("*")):
+        if not path.is_file():
+            continue
+        dest = target / path.relative_to(staged)
+        if dest.is_file() and dest.stat().st_size == path.stat().st_size:
+            continue
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(path, dest)
+        added += 1
+    return added
+
+
+def restore_backup(file, db_path, *, safety_dir=None, attachments_dir=None, on_progress=None,
+                   now: datetime | None = None) -> Path | None:
+    """Replace the database at ``db_path`` with the one in backup ``file``.
+
+    Returns the safety copy of the replaced database (None when there was no file to
+    replace).  Raises ``NotABackupError``, ``BackupDamagedError``, ``BackupTooNewError``,
+    ``DatabaseInUseError`` or a disk error; in every such case the live database is
+    exactly as before.  Close the app's connection before calling (see module doc).
+    """
+    backup, db_path = Path(file), Path(db_path).expanduser()
+    folder = db_path.parent
+    if not folder.is_dir():
+        raise BackupFolderMissingError(folder=str(folder))
+    att_dir = Path(attachments_dir) if attachments_dir else folder / ATTACHMENTS
+    zf, manifest = open_backup(backup)
+    with zf:
+        if manifest["schema_version"] > migrations.CURRENT_VERSION:
+            raise BackupTooNewError(path=str(backup), found=manifest["schema_version"],
+                                    known=migrations.CURRENT_VERSION)
+        try:
+            staging = Path(tempfile.mkdtemp(prefix=".kartoteka-restore-", dir=folder))
+        except OSError as exc:
+            raise os_error(exc, folder) from exc
+        try:
+            return _restore(zf, manifest, backup, staging, db_path, att_dir, safety_dir, on_progress, now)
+        except OSError as exc:
+            raise os_error(exc, folder) from exc
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _restore(zf, manifest, backup, staging, db_path, att_dir, safety_dir, on_progress, now):
+    copy = staging / DB_MEMBER
+    extract_member(zf, DB_MEMBER, copy, manifest["database"]["sha256"], backup,
+                   _stage(on_progress, 0.0, 0.3))
+    try:
+        schema = check_copy(copy, manifest.get("counts"), backup.parent, what="the database in it")
+    except BackupVerifyError as exc:
+        raise BackupDamagedError(path=str(backup), detail=exc.params["detail"]) from exc
+    if schema > migrations.CURRENT_VERSION:
+        raise BackupTooNewError(path=str(backup), found=schema, known=migrations.CURRENT_VERSION)
+    staged_att = staging / ATTACHMENTS
+    for item in manifest.get("attachments", []):
+        target = staging / item["name"]
+        if staging not in target.resolve().parents:  # a hand-made zip with ../ names
+            raise BackupDamagedError(path=str(backup), detail=f"bad file name {item['name']}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        extract_member(zf, item["name"], target, item["sha256"], backup)
+    if on_progress:
+        on_progress(0.4)
+
+    # Everything checked: from here on the live files are touched.
+    safety = None
+    if db_path.exists():
+        safety = make_backup(Path(safety_dir) if safety_dir else db_path.parent / SAFETY_FOLDER,
+                             reason="before-restore", db_path=db_path, attachments_dir=att_dir,
+                             on_progress=_stage(on_progress, 0.4, 0.9), now=now)
+        try:
+            _release_live(db_path)
+        except DatabaseInUseError:
+            safety.unlink(missing_ok=True)
+            raise
+    for suffix in ("-wal", "-shm", "-journal"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    fsync_file(copy)
+    try:
+        os.replace(copy, db_path)
+    except PermissionError as exc:  # Windows: still open somewhere
+        raise DatabaseInUseError(path=str(db_path)) from exc
+    fsync_dir(db_path.parent)
+    _merge_attachments(staged_att, att_dir)
+    if on_progress:
+        on_progress(1.0)
+    return safety
