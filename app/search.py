@@ -46,13 +46,14 @@ def _phone_condition(keys: list[str]):
     return Client.id.in_(Phone.select(Phone.client).where(cond))
 
 
-def _text_condition(terms: list[str]):
+def _text_condition(terms: list[str], cap: int | None = None):
     long_terms = [t for t in terms if len(t) >= 3]
     short_terms = [t for t in terms if len(t) < 3]
     cond = None
     if long_terms:
         match = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
-        cond = Client.id.in_(SQL(f"(SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)", [match]))
+        limit = f" LIMIT {int(cap)}" if cap else ""
+        cond = Client.id.in_(SQL(f"(SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?{limit})", [match]))
     for term in short_terms:
         if cond is None:  # only short words: a name prefix, served by the name index
             part = (Client.name_fold >= term) & (Client.name_fold < term + _PREFIX_END)
@@ -62,11 +63,13 @@ def _text_condition(terms: list[str]):
     return cond
 
 
-def condition(query: str):
+def condition(query: str, cap: int | None = None):
     """A peewee condition on ``Client`` matching the query (None for an empty query).
 
     The client list combines it with its other filters, so "find" and "filter" are
-    one code path.
+    one code path.  ``cap`` bounds how many text matches are considered (the
+    search-as-you-type box: "ович" matches a third of a big base; typing more
+    narrows it), the list passes none and gets every match.
     """
     query = (query or "").strip()
     if not query:
@@ -81,13 +84,17 @@ def condition(query: str):
     if "@" in folded:
         email_match = Client.id.in_(Email.select(Email.client).where(
             (Email.address_fold >= folded) & (Email.address_fold < folded + _PREFIX_END)))
-        text = _text_condition([folded]) if len(folded) >= 3 else None
+        text = _text_condition([folded], cap) if len(folded) >= 3 else None
         return email_match if text is None else (email_match | text)
-    return _text_condition(folded.split())
+    return _text_condition(folded.split(), cap)
+
+
+SEARCH_CAP = 2000
 
 
 def search_clients(query: str, limit: int = 50, include_deleted: bool = False) -> list[ClientHit]:
-    cond = condition(query)
+    """Up to ``limit`` clients for the query, names starting with it first."""
+    cond = condition(query, cap=SEARCH_CAP)
     if cond is None:
         return []
     if not include_deleted:

@@ -81,6 +81,15 @@ def open_database(target: str | Path, *, create: bool = True):
 
 
 def close_database() -> None:
+    """Close the database, first letting SQLite refresh its planner statistics
+    (cheap with an analysis limit), so queries keep choosing the right index as
+    the data grows."""
     db = database_proxy.obj
     if db is not None and not db.is_closed():
+        if isinstance(db, SqliteDatabase):
+            try:
+                db.execute_sql("PRAGMA analysis_limit=400")
+                db.execute_sql("PRAGMA optimize")
+            except Exception:  # a read-only or damaged file: closing matters more
+                pass
         db.close()

@@ -11,8 +11,16 @@ from .models import (ALL_MODELS, AutomationRule, Employee, LostReason, Pipeline,
 from .search_index import create_index
 
 
+# Soft-deleted rows are few: partial indexes serve the Trash views, while the
+# everyday "not deleted" queries are left to the better indexes (name, dates).
+TRASH_INDEXES = ("client", "deal", "activity")
+
+
 def _m001_initial(db) -> None:
     db.create_tables(ALL_MODELS, safe=True)
+    for table in TRASH_INDEXES:
+        db.execute_sql(f"CREATE INDEX IF NOT EXISTS {table}_trash ON {table}(deleted_at) "
+                       "WHERE deleted_at IS NOT NULL")
     create_index(db)
     if not Pipeline.select().exists():
         pipe = Pipeline.create(name=defaults.DEFAULT_PIPELINE, order=0)

@@ -122,7 +122,7 @@ class Client(BaseModel):
     created_at = DateTimeField(default=utcnow, index=True)
     updated_at = DateTimeField(default=utcnow)
     version = IntegerField(default=1)
-    deleted_at = DateTimeField(null=True, index=True)
+    deleted_at = DateTimeField(null=True)
 
 
 class ContactPerson(BaseModel):
@@ -208,7 +208,7 @@ class Deal(BaseModel):
     created_at = DateTimeField(default=utcnow, index=True)
     updated_at = DateTimeField(default=utcnow)
     version = IntegerField(default=1)
-    deleted_at = DateTimeField(null=True, index=True)
+    deleted_at = DateTimeField(null=True)
 
 
 class CustomFieldValue(BaseModel):
@@ -282,7 +282,7 @@ class Activity(BaseModel):
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
     version = IntegerField(default=1)
-    deleted_at = DateTimeField(null=True, index=True)
+    deleted_at = DateTimeField(null=True)
 
 
 class Attachment(BaseModel):

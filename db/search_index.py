@@ -21,38 +21,54 @@ def create_index(db) -> None:
     )
 
 
-def _documents(client_ids: list[int]) -> dict[int, str]:
+def _documents(client_cond, contact_cond, email_cond) -> dict[int, str]:
+    """Folded index text of the clients matching the three conditions (same clients)."""
     docs: dict[int, list[str]] = {}
     for c in (Client.select(Client.id, Client.name, Client.inn, Client.city, Client.region,
                             Client.address, Client.notes, Client.source, Client.segment)
-              .where(Client.id.in_(client_ids)).tuples()):
+              .where(client_cond).order_by(Client.id).tuples()):
         docs[c[0]] = [x for x in c[1:] if x]
     for cid, name, position in (ContactPerson
                                 .select(ContactPerson.client, ContactPerson.name, ContactPerson.position)
-                                .where(ContactPerson.client.in_(client_ids),
-                                       ContactPerson.deleted_at.is_null()).tuples()):
+                                .where(contact_cond, ContactPerson.deleted_at.is_null())
+                                .order_by(ContactPerson.client, ContactPerson.id).tuples()):
         if cid in docs:
             docs[cid] += [name, position]
-    for cid, address in Email.select(Email.client, Email.address).where(Email.client.in_(client_ids)).tuples():
+    for cid, address in (Email.select(Email.client, Email.address).where(email_cond)
+                         .order_by(Email.client, Email.id).tuples()):
         if cid in docs:
             docs[cid].append(address)
     return {cid: fold(" | ".join(p for p in parts if p)) for cid, parts in docs.items()}
 
 
+def _write(docs: dict[int, str]) -> None:
+    if docs:
+        database_proxy.cursor().executemany(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (?, ?)",
+                                            list(docs.items()))
+
+
 def index_clients(client_ids: Iterable[int]) -> None:
     """(Re)write the index rows of these clients; call inside the writing transaction."""
     ids = list(dict.fromkeys(client_ids))
-    db = database_proxy
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         marks = ",".join("?" * len(chunk))
-        db.execute_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", chunk)
-        docs = _documents(chunk)
-        if docs:
-            db.execute_sql(
-                f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES " + ",".join(["(?,?)"] * len(docs)),
-                [v for item in docs.items() for v in item],
-            )
+        database_proxy.execute_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", chunk)
+        _write(_documents(Client.id.in_(chunk), ContactPerson.client.in_(chunk), Email.client.in_(chunk)))
+
+
+def index_client_range(first_id: int, last_id: int, window: int = 5000) -> int:
+    """Index clients ``first_id..last_id`` after a bulk load with ordered range scans;
+    returns how many were written."""
+    written = 0
+    for low in range(first_id, last_id + 1, window):
+        high = min(low + window - 1, last_id)
+        docs = _documents(Client.id.between(low, high), ContactPerson.client.between(low, high),
+                          Email.client.between(low, high))
+        database_proxy.execute_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid BETWEEN ? AND ?", (low, high))
+        _write(docs)
+        written += len(docs)
+    return written
 
 
 def rebuild_index() -> None:
@@ -78,3 +94,4 @@ def match_ids(folded_terms: list[str], limit: int) -> list[int]:
         f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? LIMIT ?", (query, limit)
     )
     return [r[0] for r in cur.fetchall()]
+

@@ -1,0 +1,562 @@
+"""Realistic demo data: Russian people and companies with contact persons, phones typed
+in every usual way, e-mails, a funnel full of deals with their stage history, a year of
+calls, meetings and notes, and the calls and tasks planned for the coming weeks.
+
+Fast enough for 100 000 clients: rows are built in memory a chunk of clients at a
+time with precomputed ids and written with ``executemany``, all in one transaction;
+plain indexes are dropped for the load and rebuilt once, the search index is built
+once at the end.  The same seed gives the same data, whatever the time of day.
+"""
+from __future__ import annotations
+
+import random
+import time
+from datetime import date, datetime, timedelta
+
+from peewee import SqliteDatabase
+
+from db.models import (Activity, Client, ClientTag, ContactPerson, Deal, Email, Employee, LostReason,
+                       Phone, Stage, StageChange, Tag, database_proxy, utcnow)
+from db.search_index import index_client_range
+from db.text import fold
+
+from . import settings
+from .deals import default_pipeline
+from .phones import normalize
+from .validation import email_is_valid
+
+CHUNK = 5000
+
+# --- word lists -------------------------------------------------------------------
+SURNAMES = (
+    "Иванов Смирнов Кузнецов Попов Васильев Петров Соколов Михайлов Новиков Фёдоров Морозов "
+    "Волков Алексеев Лебедев Семёнов Егоров Павлов Козлов Степанов Николаев Орлов Андреев Макаров "
+    "Никитин Захаров Зайцев Соловьёв Борисов Яковлев Григорьев Романов Воробьёв Сергеев Кузьмин "
+    "Фролов Александров Дмитриев Королёв Гусев Киселёв Ильин Максимов Поляков Сорокин Виноградов "
+    "Ковалёв Белов Медведев Антонов Тарасов Жуков Баранов Филиппов Комаров Давыдов Беляев Герасимов "
+    "Богданов Осипов Сидоров Матвеев Титов Марков Миронов Крылов Куликов Карпов Власов Мельников "
+    "Денисов Гаврилов Тихонов Казаков Афанасьев Данилов Савельев Тимофеев Фомин Чернов Абрамов "
+    "Мартынов Ефимов Федотов Щербаков Назаров Калинин Исаев Чернышёв Быков Маслов Родионов Коновалов "
+    "Лазарев Воронин Климов Филатов Пономарёв Голубев Кудрявцев Прохоров Наумов Потапов Журавлёв "
+    "Овчинников Трофимов Леонов Соболев Ермаков Колесников Гончаров Емельянов Никифоров Грачёв "
+    "Котов Гришин Ефремов Архипов Громов Кириллов Малышев Панов Моисеев Румянцев Акимов Кондратьев "
+    "Бирюков Горбунов Анисимов Ерёмин Тихомиров Галкин Лукьянов Михеев Скворцов Юдин Белоусов "
+    "Нестеров Симонов Прокофьев Харитонов Князев Цветков Левин Митрофанов Воронов Аксёнов Софронов "
+    "Мальцев Логинов Горшков Савин Краснов Майоров Демидов Елисеев Рыбаков Сафонов Плотников "
+    "Демин Хохлов Фадеев Молчанов Игнатов Литвинов Ершов Ушаков Дементьев Рябов Мухин Калашников "
+    "Леонтьев Лобанов Кузин Корнилов Евдокимов Бородин Платонов Некрасов Балашов Бобров Жданов "
+    "Блинов Игнатьев Коротков Муравьёв Крюков Беляков Богомолов Дроздов Лавров Зуев Петухов "
+    "Ларин Никулин Серов Терентьев Зотов Устинов Фокин Самойлов Константинов Сахаров Шишкин "
+    "Самсонов Черкасов Чистяков Носов Спиридонов Карасёв Авдеев Воронцов Зверев Владимиров "
+    "Селезнёв Нечаев Кудряшов Седов Фирсов Андрианов Панин Головин Терехов Ульянов Шестаков "
+    "Агеев Никонов Селиванов Баженов Гордеев Кожевников Пахомов Зимин Костин Широков Филимонов "
+    "Ларионов Овсянников Сазонов Суворов Нефёдов Корнилов Лыков Щукин Лаптев Бурцев Рожков "
+    "Березовский Вишневский Ковальский Покровский Каменский Успенский Рождественский Жуковский "
+    "Гладкий Луговской Толстой Трубецкой Шевченко Бондаренко Коваленко Ткаченко Кравченко "
+    "Мороз Черных Белых Седых Долгих Карапетян Саркисян Алиев Гасанов Шубин Швецов Цой Ким Юсупов "
+    "Хабибуллин Галиев Сафин Гарипов Зарипов Валиев Шарипов Ахметов Бекетов"
+).split()
+
+# first name, patronymic for a son, patronymic for a daughter
+MALE = [
+    ("Александр", "Александрович", "Александровна"), ("Алексей", "Алексеевич", "Алексеевна"),
+    ("Андрей", "Андреевич", "Андреевна"), ("Антон", "Антонович", "Антоновна"),
+    ("Артём", "Артёмович", "Артёмовна"), ("Борис", "Борисович", "Борисовна"),
+    ("Вадим", "Вадимович", "Вадимовна"), ("Валерий", "Валерьевич", "Валерьевна"),
+    ("Василий", "Васильевич", "Васильевна"), ("Виктор", "Викторович", "Викторовна"),
+    ("Виталий", "Витальевич", "Витальевна"), ("Владимир", "Владимирович", "Владимировна"),
+    ("Владислав", "Владиславович", "Владиславовна"), ("Геннадий", "Геннадьевич", "Геннадьевна"),
+    ("Георгий", "Георгиевич", "Георгиевна"), ("Григорий", "Григорьевич", "Григорьевна"),
+    ("Денис", "Денисович", "Денисовна"), ("Дмитрий", "Дмитриевич", "Дмитриевна"),
+    ("Евгений", "Евгеньевич", "Евгеньевна"), ("Егор", "Егорович", "Егоровна"),
+    ("Иван", "Иванович", "Ивановна"), ("Игорь", "Игоревич", "Игоревна"),
+    ("Илья", "Ильич", "Ильинична"), ("Кирилл", "Кириллович", "Кирилловна"),
+    ("Константин", "Константинович", "Константиновна"), ("Лев", "Львович", "Львовна"),
+    ("Леонид", "Леонидович", "Леонидовна"), ("Максим", "Максимович", "Максимовна"),
+    ("Михаил", "Михайлович", "Михайловна"), ("Никита", "Никитич", "Никитична"),
+    ("Николай", "Николаевич", "Николаевна"), ("Олег", "Олегович", "Олеговна"),
+    ("Павел", "Павлович", "Павловна"), ("Пётр", "Петрович", "Петровна"),
+    ("Роман", "Романович", "Романовна"), ("Руслан", "Русланович", "Руслановна"),
+    ("Сергей", "Сергеевич", "Сергеевна"), ("Станислав", "Станиславович", "Станиславовна"),
+    ("Степан", "Степанович", "Степановна"), ("Тимур", "Тимурович", "Тимуровна"),
+    ("Фёдор", "Фёдорович", "Фёдоровна"), ("Юрий", "Юрьевич", "Юрьевна"),
+    ("Ярослав", "Ярославович", "Ярославовна"),
+]
+FEMALE = ("Александра Алина Алла Анастасия Анна Валентина Валерия Вера Виктория Галина Дарья "
+          "Евгения Екатерина Елена Елизавета Жанна Зоя Инна Ирина Кристина Ксения Лариса Людмила "
+          "Любовь Маргарита Марина Мария Надежда Наталья Нина Оксана Ольга Полина Светлана София "
+          "Тамара Татьяна Ульяна Юлия").split()
+
+# city, region, area code
+CITIES = [
+    ("Москва", "Москва", "495"), ("Москва", "Москва", "499"), ("Санкт-Петербург", "Санкт-Петербург", "812"),
+    ("Новосибирск", "Новосибирская область", "383"), ("Екатеринбург", "Свердловская область", "343"),
+    ("Казань", "Республика Татарстан", "843"), ("Нижний Новгород", "Нижегородская область", "831"),
+    ("Челябинск", "Челябинская область", "351"), ("Самара", "Самарская область", "846"),
+    ("Омск", "Омская область", "3812"), ("Ростов-на-Дону", "Ростовская область", "863"),
+    ("Краснодар", "Краснодарский край", "861"), ("Тюмень", "Тюменская область", "3452"),
+    ("Красноярск", "Красноярский край", "391"), ("Воронеж", "Воронежская область", "4732"),
+    ("Саратов", "Саратовская область", "8452"), ("Томск", "Томская область", "3822"),
+    ("Кемерово", "Кемеровская область", "3842"), ("Хабаровск", "Хабаровский край", "4212"),
+    ("Владивосток", "Приморский край", "423"), ("Пенза", "Пензенская область", "8412"),
+    ("Подольск", "Московская область", "4967"), ("Химки", "Московская область", "495"),
+]
+CITY_WEIGHTS = [22, 6, 12, 4, 5, 4, 4, 3, 3, 3, 3, 4, 4, 3, 2, 2, 2, 2, 2, 2, 1, 2, 2]
+INN_REGIONS = ["77", "77", "50", "78", "54", "66", "16", "52", "74", "63", "55", "61", "23", "72", "24"]
+MOBILE_CODES = ("900 901 902 903 904 905 906 908 909 910 911 912 913 914 915 916 917 918 919 920 "
+                "921 922 923 925 926 927 928 929 930 931 932 950 951 952 953 960 961 962 963 964 "
+                "965 967 968 977 978 980 981 982 983 985 987 988 989 991 999").split()
+STREETS = ("Ленина Мира Советская Гагарина Пушкина Лесная Садовая Школьная Новая Молодёжная "
+           "Центральная Набережная Заводская Строителей Победы Кирова Чехова Лермонтова "
+           "Комсомольская Октябрьская Промышленная Профсоюзная Трудовая Энтузиастов").split()
+SOURCES = ["Сайт", "Рекомендация", "Выставка", "Авито", "Холодный звонок", "Яндекс.Директ",
+           "Социальные сети", "Повторное обращение"]
+SOURCE_WEIGHTS = [25, 20, 6, 12, 12, 12, 8, 5]
+PERSON_SEGMENTS = ["Розница", "Постоянный покупатель", "Частный клиент"]
+COMPANY_SEGMENTS = ["Малый бизнес", "Опт", "Корпоративный", "Госзаказчик", "Дилер"]
+TAGS = [("VIP", "#c62828"), ("Постоянный", "#2e7d32"), ("Опт", "#1565c0"), ("Просит скидку", "#f9a825"),
+        ("Должник", "#6a1b9a"), ("Сезонный", "#00838f"), ("Партнёр", "#4e342e"), ("Новый", "#607d8b")]
+MANAGERS = ["Смирнова Ольга", "Кузнецов Дмитрий", "Орлова Марина", "Белов Артём", "Зайцева Екатерина"]
+POSITIONS = ["Директор", "Генеральный директор", "Бухгалтер", "Главный бухгалтер", "Закупщик",
+             "Менеджер по закупкам", "Менеджер", "Главный инженер", "Офис-менеджер", "Юрист", "Снабженец"]
+WORD_A = ("Строй Техно Агро Север Урал Сибирь Вектор Альфа Мега Профи Лидер Гарант Энерго Транс "
+          "Пром Инвест Эко Град Нова Старт Кедр Волга Балт Мед Авто Экспо Фарм Стиль Сфера Хим").split()
+WORD_B = ("снаб торг сервис комплект мастер проект трейд строй маркет групп логистик монтаж "
+          "технологии пласт металл лайн плюс софт дом ресурс").split()
+TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                    "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh sch _ y _ e yu ya".split()))
+MAIL_DOMAINS = ["mail.ru", "yandex.ru", "gmail.com", "bk.ru", "list.ru", "inbox.ru", "rambler.ru", "ya.ru"]
+REFUSALS = ["Дорого", "Выбрали другого поставщика", "Неактуально", "Нет бюджета", "Закрылись", "Не дозвонились"]
+COMPETITORS = ["ООО «Вектор-Плюс»", "ГК «Лидер»", "АО «ТехноСтрой»", "ИП Сидоров", "ООО «Мегаснаб»",
+               "Маркетплейс", "Местный конкурент"]
+DEAL_TITLES = ["Поставка материалов", "Годовое обслуживание", "Монтаж оборудования", "Разработка проекта",
+               "Ремонт офиса", "Оптовая партия", "Абонентское обслуживание", "Поставка оборудования",
+               "Консультация", "Пробный заказ", "Доставка и установка", "Сезонный заказ"]
+NOTES = ["Просил перезванивать после обеда", "Предпочитает общаться по почте", "Работает через тендеры",
+         "Оплата по безналу, нужен счёт с НДС", "Лучше звонить на мобильный", "Бывший клиент конкурента",
+         "Решение принимает директор", "Интересуется скидкой за объём"]
+# kind: (subjects, results)
+DONE_TEXT = {
+    "call_out": (["Звонок по заявке", "Уточнить потребность", "Напомнить о предложении", "Договориться о встрече",
+                  "Обзвон базы"],
+                 ["Интересуется, просил КП", "Не дозвонился", "Перезвонить через неделю", "Согласовали встречу",
+                  "Думает, сравнивает цены", "Отправил прайс"]),
+    "call_in": (["Входящий звонок", "Вопрос по заказу", "Запрос цены"],
+                ["Ответил на вопросы", "Просит счёт", "Оформили заказ", "Жалоба на сроки доставки, решили"]),
+    "email": (["Коммерческое предложение", "Счёт на оплату", "Договор на согласование", "Прайс-лист"],
+              ["Отправлено", "Получен ответ, всё устраивает", "Просят правки в договор"]),
+    "meeting": (["Встреча в офисе клиента", "Презентация продукции", "Замер на объекте", "Переговоры по условиям"],
+                ["Договорились о пробной поставке", "Нужна скидка 5 %", "Показали образцы, понравились"]),
+    "note": (["Заметка"], ["Клиент в отпуске до конца месяца", "Сменился закупщик", "Важный клиент, не терять"]),
+}
+DONE_KINDS = ["call_out", "call_in", "email", "meeting", "note"]
+DONE_WEIGHTS = [35, 20, 20, 10, 15]
+PLANNED = [("call_out", "Перезвонить"), ("call_out", "Уточнить решение по КП"), ("task", "Подготовить КП"),
+           ("task", "Выставить счёт"), ("meeting", "Встреча"), ("task", "Отправить договор")]
+CONTACT_KINDS = {"call_in", "call_out", "email", "meeting"}
+
+_INN10 = (2, 4, 10, 3, 5, 9, 4, 6, 8)
+_INN12_1 = (7, 2, 4, 10, 3, 5, 9, 4, 6, 8)
+_INN12_2 = (3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8)
+
+
+def _check(digits: str, weights) -> str:
+    return str(sum(int(d) * w for d, w in zip(digits, weights)) % 11 % 10)
+
+
+def make_inn(rng: random.Random, length: int) -> str:
+    """A random INN with a correct checksum (10 digits: organisation, 12: person)."""
+    body = rng.choice(INN_REGIONS) + "".join(str(rng.randrange(10)) for _ in range(length - 4 + (length == 10)))
+    if length == 10:
+        return body + _check(body, _INN10)
+    body += _check(body, _INN12_1)
+    return body + _check(body, _INN12_2)
+
+
+def translit(text: str) -> str:
+    return "".join(TRANSLIT.get(ch, ch) for ch in text.lower()).replace("_", "")
+
+
+_TS_CACHE: dict = {}
+
+
+def _ts(value):
+    """The stored text of a date or time (dates repeat a lot: the text is cached)."""
+    if value is None:
+        return None
+    text = _TS_CACHE.get(value)
+    if text is None:
+        text = str(value)
+        if len(_TS_CACHE) < 300_000:
+            _TS_CACHE[value] = text
+    return text
+
+
+class _Rows:
+    """Rows of one chunk, per table, in foreign-key order."""
+
+    TABLES = [
+        (Client, ("id", "kind", "name", "name_fold", "inn", "kpp", "address", "city", "region", "source",
+                  "segment", "status", "refusal_reason", "responsible", "next_contact_at", "last_contact_at",
+                  "birthday", "notes", "created_at", "updated_at", "version")),
+        (ContactPerson, ("id", "client", "name", "position", "birthday", "order", "created_at")),
+        (Phone, ("client", "contact", "raw", "e164", "digits", "digits_rev", "valid", "label", "order")),
+        (Email, ("client", "contact", "address", "address_fold", "valid", "order")),
+        (ClientTag, ("client", "tag")),
+        (Deal, ("id", "client", "contact", "pipeline", "stage", "title", "amount", "expected_close",
+                "responsible", "source", "lost_reason", "competitor", "stage_entered_at", "closed_at",
+                "created_at", "updated_at", "version")),
+        (StageChange, ("deal", "from_stage", "to_stage", "changed_at", "employee")),
+        (Activity, ("kind", "subject", "result", "client", "contact", "deal", "status", "planned_at", "done_at",
+                    "duration_min", "reminder_at", "responsible", "created_by", "created_at", "updated_at",
+                    "version")),
+    ]
+
+    # NOT NULL columns whose value is the same on every demo row: SQL literals
+    CONSTANTS = {
+        ContactPerson: {"notes": "''"},
+        Deal: {"currency": "'RUB'"},
+        Activity: {"recurrence": "''", "sentiment": "''", "resolved": "0", "reminder_dismissed": "0"},
+    }
+
+    def __init__(self):
+        self.rows = {model: [] for model, _ in self.TABLES}
+
+    def flush(self) -> None:
+        cursor = database_proxy.cursor()
+        mark = database_proxy.param
+        for model, names in self.TABLES:
+            rows = self.rows[model]
+            if not rows:
+                continue
+            constants = self.CONSTANTS.get(model, {})
+            columns = ", ".join(f'"{model._meta.fields[n].column_name}"' for n in (*names, *constants))
+            values = ", ".join([mark] * len(names) + list(constants.values()))
+            sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({values})'
+            cursor.executemany(sql, rows)
+            rows.clear()
+
+
+class _Maker:
+    def __init__(self, rng: random.Random, now: datetime, ids: dict, refs: dict):
+        self.rng, self.now, self.ids, self.refs = rng, now, ids, refs
+        self.rnd = rng.random  # every draw below goes through it: same seed, same data
+        self.today = datetime(now.year, now.month, now.day)
+        self.region = settings.phone_region()
+        self.counts = dict.fromkeys(("clients", "contacts", "phones", "emails", "deals", "activities"), 0)
+
+    def _int(self, low: int, high: int) -> int:
+        return low + int(self.rnd() * (high - low + 1))
+
+    def _pick(self, seq):
+        return seq[int(self.rnd() * len(seq))]
+
+    def _weighted(self, seq, weights):
+        x = self.rnd() * sum(weights)
+        for item, weight in zip(seq, weights):
+            x -= weight
+            if x < 0:
+                return item
+        return seq[-1]
+
+    def _next(self, key: str) -> int:
+        self.ids[key] += 1
+        return self.ids[key]
+
+    def _day_time(self, day: int) -> datetime:
+        """A working-hours moment (Moscow 9–18 = UTC 6–15) ``day`` days from today."""
+        return self.today + timedelta(days=day, hours=self._int(6, 14), minutes=5 * self._int(0, 11))
+
+    # --- names and contacts ---------------------------------------------------------
+    def person(self) -> tuple[str, str, str]:
+        """(full name "Фамилия Имя Отчество", first name, surname) with the gender agreed."""
+        surname = self._pick(SURNAMES)
+        father = self._pick(MALE)
+        if self.rnd() < 0.5:
+            first, _, _ = self._pick(MALE)
+            patronymic = father[1]
+        else:
+            first, patronymic = self._pick(FEMALE), father[2]
+            if surname.endswith(("ов", "ев", "ёв", "ин", "ын")):
+                surname += "а"
+            elif surname.endswith(("ский", "цкий", "кий")):
+                surname = surname[:-2] + "ая"
+            elif surname.endswith("ой"):
+                surname = surname[:-2] + "ая"
+        return f"{surname} {first} {patronymic}", first, surname
+
+    def phone_text(self, code: str | None = None) -> str:
+        """A number typed the way people type them: mobile, or a city number with its code."""
+        if code is None:
+            d = self._pick(MOBILE_CODES) + f"{self._int(0, 10 ** 7 - 1):07d}"
+            a, b, c, e = d[:3], d[3:6], d[6:8], d[8:]
+            shape = self._int(0, 7)
+            text = (f"8 ({a}) {b}-{c}-{e}", f"+7 {a} {b}{c}{e}", f"8{d}", f"+7 ({a}) {b}-{c}-{e}",
+                    f"8-{a}-{b}-{c}-{e}", d, f"+7{d}", f"8 {a} {b} {c} {e}")[shape]
+            if self.rnd() < 0.004:  # a digit lost while typing: kept as typed, flagged
+                text = text[:-1]
+            return text
+        width = 9 - len(code)  # the local number and the code make ten digits
+        local = f"{self._int(2, 9)}{self._int(0, 10 ** width - 1):0{width}d}"
+        head = local[:-4]
+        tail = f"{head}-{local[-4:-2]}-{local[-2:]}"
+        shape = self._int(0, 3)
+        text = (f"({code}) {tail}", f"8 ({code}) {tail}", f"+7 ({code}) {tail}", f"8 {code} {local}")[shape]
+        if self.rnd() < 0.1:
+            text += f" доб. {self._int(100, 499)}"
+        return text
+
+    def add_phone(self, rows: _Rows, client_id: int, contact_id, text: str, order: int, label: str = "") -> None:
+        p = normalize(text, self.region)
+        rows.rows[Phone].append((client_id, contact_id, p.raw, p.e164, p.digits, p.digits[::-1],
+                                 p.valid, label, order))
+        self.counts["phones"] += 1
+
+    def add_email(self, rows: _Rows, client_id: int, contact_id, address: str, order: int) -> None:
+        rows.rows[Email].append((client_id, contact_id, address, fold(address), email_is_valid(address), order))
+        self.counts["emails"] += 1
+
+    def personal_email(self, first: str, surname: str) -> str:
+        f, s = translit(first), translit(surname)
+        local = self._pick((f"{f}.{s}", f"{f[0]}.{s}", f"{s}{self._int(1, 99)}", f"{f}{s[:3]}{self._int(70, 99)}",
+                            f"{s}.{f[0]}"))
+        return f"{local}@{self._pick(MAIL_DOMAINS)}"
+
+    # --- one client with everything that belongs to it ----------------------------------
+    def client(self, rows: _Rows) -> None:
+        now = self.now
+        cid = self._next("client")
+        self.counts["clients"] += 1
+        city, region, code = self._weighted(CITIES, CITY_WEIGHTS)
+        status = self._weighted(("lead", "active", "refused", "archived"), (35, 45, 10, 10))
+        responsible = self._pick(self.refs["employees"])
+        created = self._day_time(-self._int(1, 730))
+        contacts: list[int] = []
+        birthday, inn, kpp = None, "", ""
+        if self.rnd() < 0.7:
+            kind = "person"
+            name, first, surname = self.person()
+            for order in range(1 + (self.rnd() < 0.15)):
+                self.add_phone(rows, cid, None, self.phone_text(code if order else None), order,
+                               "домашний" if order else "")
+            if self.rnd() < 0.5:
+                self.add_email(rows, cid, None, self.personal_email(first, surname), 0)
+            if self.rnd() < 0.12:
+                birthday = date(self._int(1955, 2003), self._int(1, 12), self._int(1, 28))
+            address = f"ул. {self._pick(STREETS)}, д. {self._int(1, 120)}, кв. {self._int(1, 300)}"
+            segment = self._pick(PERSON_SEGMENTS)
+        else:
+            kind = "company"
+            form = self._weighted(("ООО", "ИП", "АО"), (70, 22, 8))
+            word = self._pick(WORD_A) + self._pick(WORD_B)
+            if form == "ИП":
+                owner, first, surname = self.person()
+                name, inn = f"ИП {owner}", make_inn(self.rng, 12)
+                domain = f"{translit(surname)}-{translit(word)}.ru"
+            else:
+                name, inn = f"{form} «{word}»", make_inn(self.rng, 10)
+                kpp = inn[:4] + "01001"
+                domain = f"{translit(word)}{self._int(1, 999) if self.rnd() < 0.5 else ''}.ru"
+            self.add_phone(rows, cid, None, self.phone_text(code), 0, "офис")
+            self.add_email(rows, cid, None, f"{self._pick(('info', 'office', 'zakaz', 'sales'))}@{domain}", 0)
+            for order in range(self._weighted((1, 2, 3), (50, 35, 15))):
+                contact_id = self._next("contact")
+                contacts.append(contact_id)
+                cname, first, surname = self.person()
+                position = "Директор" if form == "ИП" and order == 0 else self._pick(POSITIONS)
+                cbirth = date(self._int(1960, 2000), self._int(1, 12), self._int(1, 28)) \
+                    if self.rnd() < 0.1 else None
+                rows.rows[ContactPerson].append((contact_id, cid, cname, position, _ts(cbirth), order, _ts(created)))
+                self.counts["contacts"] += 1
+                if self.rnd() < 0.9:
+                    self.add_phone(rows, cid, contact_id, self.phone_text(), 0, "мобильный")
+                if self.rnd() < 0.6:
+                    self.add_email(rows, cid, contact_id, f"{translit(first)}.{translit(surname)}@{domain}", 0)
+            address = (f"г. {city}, ул. {self._pick(STREETS)}, д. {self._int(1, 120)}, "
+                       f"оф. {self._int(1, 450)}")
+            segment = self._pick(COMPANY_SEGMENTS)
+        source = self._weighted(SOURCES, SOURCE_WEIGHTS)
+        for tag_id in {self._pick(self.refs["tags"]) for _ in range(self._weighted((0, 1, 2), (65, 28, 7)))}:
+            rows.rows[ClientTag].append((cid, tag_id))
+        deals = self.deals(rows, cid, status, created, contacts, responsible, source)
+        last_contact, next_contact = self.activities(rows, cid, status, created, contacts, deals, responsible)
+        refusal = self._pick(REFUSALS) if status == "refused" else ""
+        notes = self._pick(NOTES) if self.rnd() < 0.2 else ""
+        updated = max(x for x in (created, last_contact) if x is not None)
+        rows.rows[Client].append((cid, kind, name, fold(name), inn, kpp, address, city, region, source, segment,
+                                  status, refusal, responsible, _ts(next_contact), _ts(last_contact),
+                                  _ts(birthday), notes, _ts(created), _ts(updated), 1))
+
+    def deals(self, rows, cid, status, created, contacts, responsible, source) -> list[tuple[int, datetime]]:
+        """Deals walking the funnel in order; returns [(deal id, created at)] of open ones."""
+        now = self.now
+        count = {"lead": self.rnd() < 0.3, "active": self._weighted((1, 2, 3), (60, 30, 10)),
+                 "refused": self.rnd() < 0.7, "archived": 1}[status]
+        open_stages, won, lost = self.refs["open"], self.refs["won"], self.refs["lost"]
+        open_deals = []
+        for _ in range(int(count)):
+            deal_id = self._next("deal")
+            if status == "lead":
+                outcome = "open"
+            elif status in ("refused", "archived"):
+                outcome = "lost" if status == "refused" or self.rnd() < 0.4 else "won"
+            else:
+                outcome = self._weighted(("open", "won", "lost"), (45, 40, 15))
+            if outcome == "open":
+                top = 3 if status == "lead" else len(open_stages)
+                path = open_stages[:self._int(1, top)]
+            elif outcome == "won":
+                path = open_stages + [won]
+            else:
+                path = open_stages[:self._int(1, len(open_stages) - 1)] + [lost]
+            span = max(1, (now - created).days)
+            start = created + timedelta(days=self._int(0, span // 3), minutes=self._int(0, 300))
+            end = now - timedelta(days=self._int(0, 20), minutes=self._int(1, 600))
+            if end <= start:
+                end = start + timedelta(minutes=1)
+            minutes = int((end - start).total_seconds()) // 60
+            moments = [start] + [start + timedelta(minutes=m)
+                                 for m in sorted(self._int(1, minutes) for _ in path[1:])]
+            previous = None
+            for stage_id, moment in zip(path, moments):
+                rows.rows[StageChange].append((deal_id, previous, stage_id, _ts(moment), responsible))
+                previous = stage_id
+            last = moments[-1]
+            closed = last if outcome != "open" else None
+            amount = self._pick((5, 10, 15, 20, 30, 45, 60, 80, 120, 150, 250, 400, 750, 1200)) * 1000 \
+                + 100 * self._int(0, 9)
+            expected = (now + timedelta(days=self._int(7, 90))).date() if closed is None else last.date()
+            reason = self._pick(self.refs["lost_reasons"]) if outcome == "lost" else ""
+            competitor = self._pick(COMPETITORS) if outcome == "lost" and (reason == "Конкурент" or self.rnd() < 0.3) \
+                else ""
+            rows.rows[Deal].append((deal_id, cid, self._pick(contacts) if contacts else None, self.refs["pipeline"],
+                                    path[-1], self._pick(DEAL_TITLES), f"{amount}.00", _ts(expected), responsible,
+                                    source, reason, competitor, _ts(last), _ts(closed), _ts(start), _ts(last), 1))
+            self.counts["deals"] += 1
+            if outcome == "open":
+                open_deals.append((deal_id, start))
+        return open_deals
+
+    def activities(self, rows, cid, status, created, contacts, open_deals, responsible):
+        """A year of done activities and the planned next steps; returns (last contact, next contact)."""
+        now = self.now
+        low, high = {"lead": (0, 3), "active": (2, 10), "refused": (1, 4), "archived": (1, 5)}[status]
+        first_day = max(-365, (created - self.today).days + 1)
+        last_contact = next_contact = None
+        out = rows.rows[Activity]
+        before = len(out)
+        for _ in range(self._int(low, high)) if first_day < 0 else ():
+            kind = self._weighted(DONE_KINDS, DONE_WEIGHTS)
+            subjects, results = DONE_TEXT[kind]
+            at = self._day_time(self._int(first_day, -1))
+            duration = (self._int(1, 25) if kind.startswith("call")
+                        else self._pick((30, 60, 90)) if kind == "meeting" else None)
+            contact = self._pick(contacts) if contacts and kind != "note" else None
+            out.append((kind, self._pick(subjects), self._pick(results), cid, contact, None, "done", None, _ts(at),
+                        duration, None, responsible, responsible, _ts(at), _ts(at), 1))
+            if kind in CONTACT_KINDS and (last_contact is None or at > last_contact):
+                last_contact = at
+        planned = 0
+        if status in ("lead", "active"):
+            planned = self._weighted((0, 1, 2), (35, 55, 10))
+        for _ in range(planned):
+            kind, subject = self._pick(PLANNED)
+            overdue = first_day <= -2 and self.rnd() < 0.12
+            at = self._day_time(self._int(max(first_day, -10), -1) if overdue else self._int(0, 28))
+            if at <= now < at + timedelta(hours=1):
+                at += timedelta(hours=1)
+            deal = self._pick(open_deals)[0] if open_deals and kind == "task" else None
+            reminder = at - timedelta(minutes=15) if kind != "task" else None
+            booked = min(now, max(created, at - timedelta(days=self._int(1, 14))))
+            out.append((kind, subject, "", cid, self._pick(contacts) if contacts else None, deal, "planned", _ts(at),
+                        None, 60 if kind == "meeting" else None, _ts(reminder), responsible, responsible,
+                        _ts(booked), _ts(booked), 1))
+            if next_contact is None or at < next_contact:
+                next_contact = at
+        self.counts["activities"] += len(out) - before
+        return last_contact, next_contact
+
+
+def _references() -> dict:
+    pipeline = default_pipeline()
+    stages = list(Stage.select().where(Stage.pipeline == pipeline, Stage.retired_at.is_null())
+                  .order_by(Stage.order, Stage.id))
+    employees = [e.id for e in Employee.select().where(Employee.active == True).order_by(Employee.id)]  # noqa: E712
+    for name in MANAGERS:
+        emp, made = Employee.get_or_create(name=name, defaults={"role": "manager"})
+        if made:
+            employees.append(emp.id)
+    tags = [Tag.get_or_create(name=name, defaults={"color": color})[0].id for name, color in TAGS]
+    reasons = [r.name for r in LostReason.select().where(LostReason.active == True)]  # noqa: E712
+    return {"pipeline": pipeline.id, "open": [s.id for s in stages if s.kind == "open"],
+            "won": next(s.id for s in stages if s.kind == "won"),
+            "lost": next(s.id for s in stages if s.kind == "lost"),
+            "employees": sorted(set(employees)), "tags": tags, "lost_reasons": reasons or ["Другое"]}
+
+
+def _max_id(model) -> int:
+    return model.select(model.id).order_by(model.id.desc()).scalar() or 0
+
+
+def _drop_indexes() -> list[str]:
+    """Drop the plain (non-unique) indexes of the bulk-loaded tables; returns how to rebuild them.
+
+    Building an index once over sorted keys is much faster than updating it row by row;
+    called inside the loading transaction, so a failure brings the indexes back too.
+    """
+    tables = [model._meta.table_name for model, _ in _Rows.TABLES]
+    found = database_proxy.execute_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        f"AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ({', '.join('?' * len(tables))}) ORDER BY name",
+        tables).fetchall()
+    for name, _ in found:
+        database_proxy.execute_sql(f'DROP INDEX "{name}"')
+    return [sql for _, sql in found]
+
+
+def generate(n_clients: int, *, seed: int = 1, progress=None, now: datetime | None = None) -> dict:
+    """Add ``n_clients`` demo clients (with everything around them) to the bound database.
+
+    Returns counts of what was created and the seconds it took.  ``now`` pins the
+    moment the dates are built around (default: the current time).
+    """
+    started = time.perf_counter()
+    now = (now or utcnow()).replace(microsecond=0)
+    db = database_proxy
+    sqlite = isinstance(db.obj, SqliteDatabase)
+    saved = {}
+    if sqlite:  # a bulk load: no fsync per chunk, a bigger page cache; restored below
+        saved = {name: db.execute_sql(f"PRAGMA {name}").fetchone()[0] for name in ("synchronous", "cache_size")}
+        db.execute_sql("PRAGMA synchronous = OFF")
+        db.execute_sql("PRAGMA cache_size = -200000")
+    try:
+        with db.atomic():  # all or nothing: an interrupted load leaves the database as it was
+            ids = {"client": _max_id(Client), "contact": _max_id(ContactPerson), "deal": _max_id(Deal)}
+            first_client = ids["client"] + 1
+            maker = _Maker(random.Random(seed), now, ids, _references())
+            indexes = _drop_indexes() if sqlite and n_clients > 0 else []
+            done = 0
+            while done < n_clients:
+                count = min(CHUNK, n_clients - done)
+                rows = _Rows()
+                for _ in range(count):
+                    maker.client(rows)
+                rows.flush()
+                done += count
+                if progress:
+                    progress(f"clients: {done}/{n_clients}")
+            if progress:
+                progress("building the indexes")
+            for sql in indexes:
+                db.execute_sql(sql)
+            index_client_range(first_client, first_client + n_clients - 1)
+        if sqlite and n_clients > 0:
+            db.execute_sql("ANALYZE")  # fresh statistics, so the planner picks the right indexes
+    finally:
+        if sqlite:
+            for name, value in saved.items():
+                db.execute_sql(f"PRAGMA {name} = {int(value)}")
+            db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    stats = dict(maker.counts)
+    stats["seconds"] = round(time.perf_counter() - started, 2)
+    return stats
