@@ -1,0 +1,330 @@
+"""Writing a plan: one transaction, bulk inserts, progress and cancel.
+
+Rows of the file that are the same client are written as one client; a group that
+matches a client of the database fills that client's empty fields and adds its new
+phones, e-mails, contact persons, tags and notes.  Each created or merged client gets
+an ``ImportChange`` row (for merges, what was there before and what was added), so
+``undo_import`` can put everything back."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from db.models import (Client, ClientTag, ContactPerson, CustomField, CustomFieldValue, Deal,
+                       Email, ImportBatch, ImportChange, Phone, Stage, StageChange, Tag,
+                       database_proxy, utcnow)
+from db.search_index import FTS_TABLE, index_clients
+from db.text import fold, only_digits
+
+from .. import audit
+from ..context import current_employee_id
+from ..events import publish
+from ..validation import email_is_valid
+from .bulk import insert_ids, insert_rows
+from .cleaning import Draft
+from .errors import ImportCancelled
+from .plan import ImportPlan
+
+DEAL_TITLE = "Из импорта"
+MERGE_FIELDS = ("inn", "kpp", "city", "region", "address", "source", "segment", "birthday",
+                "next_contact_at", "responsible_id")
+_CLIENT_CHUNK = 2000
+_ROW_CHUNK = 20000
+
+
+@dataclass
+class ImportResult:
+    rows: int
+    created: int
+    merged: int
+    skipped: int
+    warnings: list[dict]
+    batch: int | None
+    created_ids: list[int] = field(default_factory=list)
+    merged_ids: list[int] = field(default_factory=list)
+    plan: ImportPlan | None = None
+
+    def as_json(self) -> dict:
+        return {"rows": self.rows, "created": self.created, "merged": self.merged, "skipped": self.skipped,
+                "warnings": self.warnings, "batch": self.batch,
+                "unknown_values": self.plan.unknown_values if self.plan else []}
+
+
+def preview_result(plan: ImportPlan) -> ImportResult:
+    """What ``apply_import`` would report, without writing (a dry run)."""
+    s = plan.summary()
+    return ImportResult(s["rows"], s["created"], s["merged"], s["skipped"], s["warnings"], None, plan=plan)
+
+
+@dataclass
+class _Group:
+    target_id: int | None
+    drafts: list[Draft] = field(default_factory=list)
+
+    def combined(self) -> Draft:
+        first = self.drafts[0]
+        if len(self.drafts) == 1:
+            return first
+        d = Draft(first.row, dict(first.fields), list(first.notes), list(first.phones), list(first.emails),
+                  list(first.contacts), list(first.tags), dict(first.custom), first.stage_id, first.amount,
+                  first.last_contact_at, [], list(first.rows))
+        for other in self.drafts[1:]:
+            d.absorb(other)
+        return d
+
+
+def _groups(plan: ImportPlan) -> list[_Group]:
+    by_key: dict[tuple, _Group] = {}
+    group_of_row: dict[int, _Group] = {}
+    for r in plan.rows:
+        if r.action == "skip" or r.draft is None:
+            continue
+        if r.action == "merge" and r.target_row in group_of_row:
+            g = group_of_row[r.target_row]
+        elif r.action == "merge" and r.target_id:
+            g = by_key.setdefault(("db", r.target_id), _Group(r.target_id))
+        else:
+            g = by_key.setdefault(("row", r.row), _Group(None))
+        g.drafts.append(r.draft)
+        group_of_row[r.row] = g
+    return list(by_key.values())
+
+
+def _chunks(items, size):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+class _Writer:
+    def __init__(self, plan: ImportPlan, batch_id: int):
+        self.plan, self.batch_id = plan, batch_id
+        self.employee = current_employee_id()
+        self.now = utcnow()
+        self.tags: dict[str, int] = {}
+        self.custom: dict = {}
+        self.stages = {s.id: s for s in Stage.select()}
+
+    def prepare(self, groups: list[_Group]) -> None:
+        names = {t for g in groups for d in g.drafts for t in d.tags}
+        headers = {k for g in groups for d in g.drafts for k in d.custom if isinstance(k, str)}
+        existing = {n: i for i, n in Tag.select(Tag.id, Tag.name).tuples()}
+        for name in sorted(names):
+            self.tags[name] = existing.get(name) or Tag.create(name=name).id
+        fields = {fold(n): i for i, n in CustomField.select(CustomField.id, CustomField.name)
+                  .where(CustomField.entity == "client").tuples()}
+        order = CustomField.select().count()
+        for header in sorted(headers):
+            if fold(header) not in fields:
+                order += 1
+                fields[fold(header)] = CustomField.create(entity="client", name=header, order=order).id
+            self.custom[header] = fields[fold(header)]
+
+    def _field_id(self, key) -> int:
+        return key if isinstance(key, int) else self.custom[key]
+
+    def children(self, pairs: list[tuple[int, Draft]], start_order: dict | None = None) -> dict:
+        """Insert phones, e-mails, contacts, tags, custom values and deals; return new ids."""
+        start_order = start_order or {}
+        phones, emails, contacts, owners, tags, values, deals = [], [], [], [], [], [], []
+        for cid, d in pairs:
+            base = start_order.get(cid, (0, 0))
+            phones += [dict(client=cid, contact=None, raw=p.raw, e164=p.e164, digits=p.digits,
+                            digits_rev=p.digits[::-1], valid=p.valid, order=base[0] + i)
+                       for i, p in enumerate(d.phones)]
+            emails += [dict(client=cid, contact=None, address=e, address_fold=fold(e), valid=email_is_valid(e),
+                            order=base[1] + i) for i, e in enumerate(d.emails)]
+            for i, c in enumerate(d.contacts):
+                contacts.append(dict(client=cid, name=c.name or "—", position=c.position, birthday=c.birthday,
+                                     notes=c.notes, order=i, created_at=self.now))
+                owners.append((cid, c))
+            tags += [dict(client=cid, tag=self.tags[t]) for t in dict.fromkeys(d.tags)]
+            values += [dict(field=self._field_id(k), client=cid, value=str(v)) for k, v in d.custom.items()
+                       if v not in (None, "")]
+            if d.stage_id or d.amount:
+                deals.append((cid, d))
+        out = {"phones": [], "emails": [], "contacts": [], "tags": [], "custom": [], "deals": []}
+        for chunk in _chunks(contacts, _CLIENT_CHUNK):
+            out["contacts"] += insert_ids(ContactPerson, chunk)
+        for contact_id, (cid, c) in zip(out["contacts"], owners):
+            for i, p in enumerate(c.phones):
+                digits = p.e164[1:] if p.e164 else only_digits(p.raw)
+                phones.append(dict(client=cid, contact=contact_id, raw=p.raw, e164=p.e164, digits=digits,
+                                   digits_rev=digits[::-1], valid=p.e164 is not None, order=i))
+            emails += [dict(client=cid, contact=contact_id, address=e, address_fold=fold(e),
+                            valid=email_is_valid(e), order=i) for i, e in enumerate(c.emails)]
+        for key, model, rows in (("phones", Phone, phones), ("emails", Email, emails),
+                                 ("tags", ClientTag, tags), ("custom", CustomFieldValue, values)):
+            for chunk in _chunks(rows, _ROW_CHUNK):
+                out[key] += insert_ids(model, chunk)
+        if deals:
+            out["deals"] = self._deals(deals)
+        return out
+
+    def _deals(self, pairs: list[tuple[int, Draft]]) -> list[int]:
+        default = min((s for s in self.stages.values() if s.retired_at is None), key=lambda s: (s.pipeline_id, s.order))
+        rows, stages = [], []
+        for cid, d in pairs:
+            stage = self.stages.get(d.stage_id) or default
+            rows.append(dict(client=cid, pipeline=stage.pipeline_id, stage=stage.id, title=DEAL_TITLE,
+                             amount=d.amount or 0, responsible=d.fields.get("responsible_id") or self.employee,
+                             stage_entered_at=self.now, closed_at=self.now if stage.kind != "open" else None,
+                             created_at=self.now, updated_at=self.now))
+            stages.append(stage.id)
+        ids = []
+        for chunk in _chunks(rows, _CLIENT_CHUNK):
+            ids += insert_ids(Deal, chunk)
+        changes = [dict(deal=i, from_stage=None, to_stage=s, changed_at=self.now, employee=self.employee)
+                   for i, s in zip(ids, stages)]
+        insert_rows(StageChange, changes)
+        return ids
+
+    def create(self, groups: list[_Group]) -> list[int]:
+        drafts = [g.combined() for g in groups]
+        rows = []
+        for d in drafts:
+            f = d.fields
+            status = f.get("status") or "lead"
+            rows.append(dict(
+                kind=f.get("kind", "person"), name=d.name, name_fold=fold(d.name), inn=f.get("inn", ""),
+                kpp=f.get("kpp", ""), address=f.get("address", ""), city=f.get("city", ""),
+                region=f.get("region", ""), source=f.get("source", ""), segment=f.get("segment", ""),
+                status=status, refusal_reason="(import)" if status == "refused" else "",
+                responsible=f.get("responsible_id") or self.employee, next_contact_at=f.get("next_contact_at"),
+                last_contact_at=d.last_contact_at, birthday=f.get("birthday"), notes="\n".join(d.notes),
+                created_at=self.now, updated_at=self.now))
+        ids = insert_ids(Client, rows)
+        self.children(list(zip(ids, drafts)))
+        insert_rows(ImportChange, [dict(batch=self.batch_id, client=i, action="create") for i in ids])
+        _index_new(list(zip(ids, drafts)))
+        return ids
+
+    def merge(self, groups: list[_Group]) -> list[int]:
+        ids = [g.target_id for g in groups]
+        current = {c.id: c for c in Client.select().where(Client.id.in_(ids))}
+        phones, emails, contacts, tags, custom = {}, {}, {}, {}, {}
+        for cid, digits in Phone.select(Phone.client, Phone.digits).where(Phone.client.in_(ids)).tuples():
+            phones.setdefault(cid, set()).add(digits)
+        for cid, address in Email.select(Email.client, Email.address_fold).where(Email.client.in_(ids)).tuples():
+            emails.setdefault(cid, set()).add(address)
+        for cid, name in (ContactPerson.select(ContactPerson.client, ContactPerson.name)
+                          .where(ContactPerson.client.in_(ids), ContactPerson.deleted_at.is_null()).tuples()):
+            contacts.setdefault(cid, set()).add(fold(name))
+        for cid, tag in ClientTag.select(ClientTag.client, ClientTag.tag).where(ClientTag.client.in_(ids)).tuples():
+            tags.setdefault(cid, set()).add(tag)
+        for cid, fid in (CustomFieldValue.select(CustomFieldValue.client, CustomFieldValue.field)
+                         .where(CustomFieldValue.client.in_(ids)).tuples()):
+            custom.setdefault(cid, set()).add(fid)
+        pairs, befores, orders = [], {}, {}
+        for g in groups:
+            cid, d = g.target_id, g.combined()
+            c = current.get(cid)
+            if c is None:
+                continue
+            changes = {}
+            for k in MERGE_FIELDS:
+                new = d.fields.get(k)
+                old = getattr(c, k)
+                if new not in (None, "") and old in (None, ""):
+                    changes[k] = (old, new)
+            if d.last_contact_at and (c.last_contact_at is None or d.last_contact_at > c.last_contact_at):
+                changes["last_contact_at"] = (c.last_contact_at, d.last_contact_at)
+            notes = [n for n in d.notes if n not in (c.notes or "")]
+            if notes:
+                changes["notes"] = (c.notes, "\n".join(([c.notes] if c.notes else []) + notes))
+            d = Draft(d.row, {}, [], [p for p in d.phones if p.digits not in phones.get(cid, ())],
+                      [e for e in d.emails if fold(e) not in emails.get(cid, ())],
+                      [x for x in d.contacts if fold(x.name) not in contacts.get(cid, ())],
+                      [t for t in d.tags if self.tags[t] not in tags.get(cid, ())],
+                      {k: v for k, v in d.custom.items() if self._field_id(k) not in custom.get(cid, ())},
+                      d.stage_id, d.amount)
+            values = {("responsible" if k == "responsible_id" else k): v[1] for k, v in changes.items()}
+            values.update(updated_at=self.now, version=Client.version + 1)
+            Client.update(**values).where(Client.id == cid).execute()
+            befores[cid] = {"version": c.version,
+                            "fields": {k: [_plain(a), _plain(b)] for k, (a, b) in changes.items()}}
+            orders[cid] = (len(phones.get(cid, ())), len(emails.get(cid, ())))
+            pairs.append((cid, d))
+        added = self._children_by_client(pairs, orders)
+        rows = []
+        for cid, before in befores.items():
+            before["added"] = added.get(cid, {})
+            rows.append(dict(batch=self.batch_id, client=cid, action="merge",
+                             before=json.dumps(before, ensure_ascii=False)))
+        insert_rows(ImportChange, rows)
+        return list(befores)
+
+    def _children_by_client(self, pairs, orders) -> dict:
+        """Insert the merged children; return {client: {kind: [new ids]}} for undo."""
+        out: dict[int, dict] = {}
+        for cid, d in pairs:  # merges are few; per client keeps the ids attributable
+            ids = self.children([(cid, d)], orders)
+            out[cid] = {k: v for k, v in ids.items() if v}
+        return out
+
+
+def _index_new(pairs: list[tuple[int, Draft]]) -> None:
+    """Search-index rows of new clients, built from what was just written (the same
+    text ``db.search_index`` makes: client fields, contact persons, e-mails)."""
+    docs = []
+    for cid, d in pairs:
+        f = d.fields
+        parts = [d.name, f.get("inn"), f.get("city"), f.get("region"), f.get("address"), "\n".join(d.notes),
+                 f.get("source"), f.get("segment")]
+        for c in d.contacts:
+            parts += [c.name or "—", c.position]
+        parts += d.emails + [e for c in d.contacts for e in c.emails]
+        docs.append((cid, fold(" | ".join(p for p in parts if p))))
+    database_proxy.cursor().executemany(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (?, ?)", docs)
+
+
+def _plain(value):
+    return None if value is None else (value if isinstance(value, (str, int, float)) else str(value))
+
+
+def apply_import(plan: ImportPlan, on_progress: Callable[[int, int], None] | None = None,
+                 should_cancel: Callable[[], bool] | None = None) -> ImportResult:
+    """Write the plan in one transaction.  Cancel (``should_cancel()`` true) raises
+    ``ImportCancelled`` and leaves the database as it was."""
+    groups = _groups(plan)
+    new = [g for g in groups if g.target_id is None]
+    merges = [g for g in groups if g.target_id is not None]
+    total, done = len(groups), 0
+    summary = plan.summary()
+    created_ids: list[int] = []
+    merged_ids: list[int] = []
+
+    def step(n: int) -> None:
+        nonlocal done
+        if should_cancel and should_cancel():
+            raise ImportCancelled()
+        done += n
+        if on_progress:
+            on_progress(done, total)
+
+    with database_proxy.atomic():
+        batch = ImportBatch.create(filename=Path(plan.path).name, sheet=plan.sheet, employee=current_employee_id(),
+                                   rows=summary["rows"], created=len(new), merged=summary["merged"],
+                                   skipped=summary["skipped"])
+        writer = _Writer(plan, batch.id)
+        writer.prepare(groups)
+        step(0)
+        for chunk in _chunks(new, _CLIENT_CHUNK):
+            created_ids += writer.create(chunk)
+            step(len(chunk))
+        for chunk in _chunks(merges, _CLIENT_CHUNK):
+            merged_ids += writer.merge(chunk)
+            step(len(chunk))
+        index_clients(merged_ids)
+        if should_cancel and should_cancel():
+            raise ImportCancelled()
+        # One audit entry per import; ImportChange rows say what happened to each client.
+        audit.record("import", batch.id, "create", {"file": [None, batch.filename], "created": [None, len(created_ids)],
+                                                    "merged": [None, len(merged_ids)]})
+    if created_ids:
+        publish("client", "create", created_ids)
+    if merged_ids:
+        publish("client", "update", merged_ids)
+    return ImportResult(summary["rows"], len(created_ids), summary["merged"], summary["skipped"],
+                        summary["warnings"], batch.id, created_ids, merged_ids, plan)
