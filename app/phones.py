@@ -15,9 +15,19 @@ from db.text import only_digits
 
 _SPLIT = re.compile(r"[,;/\n]+|\s+(?:и|или|or|and)\s+", re.IGNORECASE)
 _PLAIN = re.compile(r"^[\d\s()+\-.]+$")
+_DIGIT = re.compile(r"\d")
 _EXTENSION = re.compile(r"\s*(?:доб\.?|ext\.?|x|#)\s*(\d+)\s*$", re.IGNORECASE)
 # Russian national numbers start with 3, 4, 8 (geographic, free-phone) or 9 (mobile).
 _RU_NATIONAL_FIRST = set("3489")
+# str.translate table that deletes every ASCII character but the digits.
+_ASCII_NON_DIGITS = {i: None for i in range(128) if not chr(i).isdigit()}
+
+
+def _digits(text: str) -> str:
+    """``only_digits`` with a fast path for ASCII text (where only 0-9 are digits)."""
+    if text.isascii():
+        return text.translate(_ASCII_NON_DIGITS)
+    return only_digits(text)
 
 
 @dataclass(frozen=True)
@@ -34,7 +44,12 @@ class ParsedPhone:
 def _fast_ru(text: str) -> str | None:
     if not _PLAIN.match(text):
         return None
-    digits = only_digits(text)
+    return _fast_ru_plain(text)
+
+
+def _fast_ru_plain(text: str) -> str | None:
+    """``_fast_ru`` for text already known to match ``_PLAIN``."""
+    digits = _digits(text)
     stripped = text.strip()
     if len(digits) == 11 and digits[0] in "78" and digits[1] in _RU_NATIONAL_FIRST:
         if digits[0] == "8" and stripped.startswith("+"):
@@ -49,8 +64,15 @@ def normalize(text: str, region: str = "RU") -> ParsedPhone:
     """Normalise one number.  ``e164`` is None when it cannot be parsed."""
     raw = (text or "").strip()
     region = (region or "RU").upper()
-    body = _EXTENSION.sub("", raw)
-    e164 = _fast_ru(body) if region == "RU" else None
+    # Only digits, spaces and ( ) + - . : there is no extension to cut off.
+    plain = _PLAIN.match(raw) is not None
+    body = raw if plain else _EXTENSION.sub("", raw)
+    if region != "RU":
+        e164 = None
+    elif plain:
+        e164 = _fast_ru_plain(body)
+    else:
+        e164 = _fast_ru(body)
     if e164 is None:
         try:
             num = phonenumbers.parse(body, region)
@@ -58,7 +80,7 @@ def normalize(text: str, region: str = "RU") -> ParsedPhone:
             num = None
         if num is not None and phonenumbers.is_valid_number(num):
             e164 = phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
-    digits = e164[1:] if e164 else only_digits(raw)
+    digits = e164[1:] if e164 else _digits(raw)
     return ParsedPhone(raw=raw, e164=e164, digits=digits)
 
 
@@ -66,7 +88,13 @@ def split_numbers(cell: str) -> list[str]:
     """Split a cell that may hold several numbers ("8 495 …, 8 916 …", "… и …")."""
     if cell is None:
         return []
-    parts = [p.strip() for p in _SPLIT.split(str(cell))]
+    text = str(cell)
+    if "\n" not in text and _PLAIN.match(text):  # no separator, no words: one number at most
+        text = text.strip()
+        # Every character is a decimal digit, a space or ( ) + - . here, so "has a digit" is
+        # the same as "has a \d".
+        return [text] if _DIGIT.search(text) else []
+    parts = [p.strip() for p in _SPLIT.split(text)]
     return [p for p in parts if p and any(ch.isdigit() for ch in p)]
 
 

@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from typing import Callable, Iterator
 
 from db.models import (Activity, Client, ClientTag, ContactPerson, CustomField, CustomFieldValue, Deal,
-                       Email, Employee, Phone, Stage, Tag)
+                       Email, Employee, Phone, Stage, Tag, database_proxy)
 
 from .xlsx import Column
 
@@ -63,43 +63,111 @@ def _contact_text(name, position, phones, emails) -> str:
     return f"{name} ({', '.join(details)})" if details else name
 
 
+def _in(column: str, ids) -> tuple[str, list]:
+    return f'{column} IN ({", ".join("?" * len(ids))})', list(ids)
+
+
+def _query(sql: str, params) -> list[tuple]:
+    return database_proxy.execute_sql(sql, params).fetchall()
+
+
+class _Times:
+    """Stored date/time values of one column as the export shows them: converted the way
+    the peewee field converts them, times moved to local time; once per distinct value."""
+
+    def __init__(self, field, to_local: bool):
+        self.field, self.to_local, self.cache = field, to_local, {}
+
+    def __call__(self, value):
+        if value is None:
+            return None
+        if value.__class__ is not str:  # not the usual ISO text: nothing to remember
+            return self._convert(value)
+        try:
+            return self.cache[value]
+        except KeyError:
+            pass
+        if len(self.cache) > 100_000:
+            self.cache.clear()
+        out = self.cache[value] = self._convert(value)
+        return out
+
+    def _convert(self, value):
+        out = self.field.python_value(value)
+        return local(out) if self.to_local else out
+
+
+_CLIENT_COLUMNS = ("id", "kind", "name", "inn", "kpp", "city", "region", "address", "status", "refusal_reason",
+                   "source", "segment", "responsible", "birthday", "next_contact_at", "last_contact_at", "notes",
+                   "created_at")
+
+
+def _client_chunks(ids) -> Iterator[list[tuple]]:
+    """Client rows (the ``_CLIENT_COLUMNS``) in chunks: the given ids in their order, or all
+    clients by name.  Plain SQL: model objects cost more than the rest of the export."""
+    table = Client._meta.table_name
+    if ids is None:
+        ids = [i for (i,) in _query(f'SELECT "id" FROM "{table}" WHERE "deleted_at" IS NULL '
+                                    'ORDER BY "name_fold", "id"', ())]
+    ids = list(dict.fromkeys(ids))
+    fields = Client._meta.fields
+    columns = ", ".join(f'"{fields[name].column_name}"' for name in _CLIENT_COLUMNS)
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        where, params = _in('"id"', chunk)
+        found = {r[0]: r for r in _query(f'SELECT {columns} FROM "{table}" WHERE {where}', params)}
+        yield [found[i] for i in chunk if i in found]
+
+
 def client_rows(ids=None, tick: Callable[[], None] | None = None) -> tuple[list[Column], Iterator[list]]:
     columns, fields = client_columns()
     employees = _employees()
+    field_ids = [fid for fid, _ in fields]
+    birthday = _Times(Client.birthday, False)
+    next_contact, last_contact, created = (_Times(Client.next_contact_at, True), _Times(Client.last_contact_at, True),
+                                           _Times(Client.created_at, True))
+    phone_t, email_t, tag_t, link_t = (Phone._meta.table_name, Email._meta.table_name, Tag._meta.table_name,
+                                       ClientTag._meta.table_name)
+    value_t, person_t = CustomFieldValue._meta.table_name, ContactPerson._meta.table_name
 
     def rows():
-        for chunk in _ordered_chunks(Client, ids, Client.deleted_at.is_null(), (Client.name_fold, Client.id)):
-            cids = [c.id for c in chunk]
+        for chunk in _client_chunks(ids):
+            cids = [c[0] for c in chunk]
             phones, emails, tags, custom, contacts = {}, {}, {}, {}, {}
             contact_phones, contact_emails = {}, {}
-            for cid, contact, e164, raw in (Phone.select(Phone.client, Phone.contact, Phone.e164, Phone.raw)
-                                            .where(Phone.client.in_(cids)).order_by(Phone.order, Phone.id).tuples()):
+            where, params = _in('"client_id"', cids)
+            for cid, contact, e164, raw in _query(f'SELECT "client_id", "contact_id", "e164", "raw" FROM "{phone_t}" '
+                                                  f'WHERE {where} ORDER BY "order", "id"', params):
                 target = phones.setdefault(cid, []) if contact is None else contact_phones.setdefault(contact, [])
                 target.append(e164 or raw)
-            for cid, contact, address in (Email.select(Email.client, Email.contact, Email.address)
-                                          .where(Email.client.in_(cids)).order_by(Email.order, Email.id).tuples()):
+            for cid, contact, address in _query(f'SELECT "client_id", "contact_id", "address" FROM "{email_t}" '
+                                                f'WHERE {where} ORDER BY "order", "id"', params):
                 target = emails.setdefault(cid, []) if contact is None else contact_emails.setdefault(contact, [])
                 target.append(address)
-            for cid, name in (Tag.select(ClientTag.client, Tag.name).join(ClientTag)
-                              .where(ClientTag.client.in_(cids)).order_by(Tag.name).tuples()):
+            for cid, name in _query(f'SELECT l."client_id", t."name" FROM "{tag_t}" AS t JOIN "{link_t}" AS l '
+                                    f'ON l."tag_id" = t."id" WHERE l.{where} ORDER BY t."name"', params):
                 tags.setdefault(cid, []).append(name)
-            for cid, fid, value in (CustomFieldValue.select(CustomFieldValue.client, CustomFieldValue.field,
-                                                            CustomFieldValue.value)
-                                    .where(CustomFieldValue.client.in_(cids)).tuples()):
+            for cid, fid, value in _query(f'SELECT "client_id", "field_id", "value" FROM "{value_t}" WHERE {where}',
+                                          params):
                 custom.setdefault(cid, {})[fid] = value
-            for p in (ContactPerson.select().where(ContactPerson.client.in_(cids), ContactPerson.deleted_at.is_null())
-                      .order_by(ContactPerson.order, ContactPerson.id)):
-                contacts.setdefault(p.client_id, []).append(p)
-            for c in chunk:
-                people = "; ".join(_contact_text(p.name, p.position, contact_phones.get(p.id, []),
-                                                 contact_emails.get(p.id, [])) for p in contacts.get(c.id, []))
-                values = custom.get(c.id, {})
-                yield [c.id, KIND_NAMES.get(c.kind, c.kind), c.name, c.inn, c.kpp, ", ".join(phones.get(c.id, [])),
-                       ", ".join(emails.get(c.id, [])), c.city, c.region, c.address,
-                       STATUS_NAMES.get(c.status, c.status), c.refusal_reason, c.source, c.segment,
-                       employees.get(c.responsible_id, ""), c.birthday, local(c.next_contact_at),
-                       local(c.last_contact_at), ", ".join(tags.get(c.id, [])), people, c.notes,
-                       local(c.created_at)] + [values.get(fid, "") for fid, _ in fields]
+            for pid, cid, name, position in _query(f'SELECT "id", "client_id", "name", "position" FROM "{person_t}" '
+                                                   f'WHERE {where} AND "deleted_at" IS NULL ORDER BY "order", "id"',
+                                                   params):
+                contacts.setdefault(cid, []).append((pid, name, position))
+            for (cid, kind, name, inn, kpp, city, region, address, status, refusal, source, segment, responsible,
+                 born, next_at, last_at, notes, created_at) in chunk:
+                people = "; ".join(_contact_text(pname, position, contact_phones.get(pid, []),
+                                                 contact_emails.get(pid, []))
+                                   for pid, pname, position in contacts.get(cid, ()))
+                row = [cid, KIND_NAMES.get(kind, kind), name, inn, kpp, ", ".join(phones.get(cid, ())),
+                       ", ".join(emails.get(cid, ())), city, region, address, STATUS_NAMES.get(status, status),
+                       refusal, source, segment, employees.get(responsible, ""), birthday(born),
+                       next_contact(next_at), last_contact(last_at), ", ".join(tags.get(cid, ())), people, notes,
+                       created(created_at)]
+                if field_ids:
+                    values = custom.get(cid, {})
+                    row += [values.get(fid, "") for fid in field_ids]
+                yield row
             if tick:
                 tick()
     return columns, rows()

@@ -22,8 +22,8 @@ from .. import audit
 from ..context import current_employee_id
 from ..events import publish
 from ..validation import email_is_valid
-from .bulk import insert_ids, insert_rows
-from .cleaning import Draft
+from .bulk import insert_rows, insert_tuple_ids, insert_tuples, storage_value
+from .cleaning import Draft, fast_fold
 from .errors import ImportCancelled
 from .plan import ImportPlan
 
@@ -32,6 +32,19 @@ MERGE_FIELDS = ("inn", "kpp", "city", "region", "address", "source", "segment", 
                 "next_contact_at", "responsible_id")
 _CLIENT_CHUNK = 2000
 _ROW_CHUNK = 20000
+# The columns each bulk insert binds, in the order of its tuples.
+_CLIENT_KEYS = ("kind", "name", "name_fold", "inn", "kpp", "address", "city", "region", "source", "segment",
+                "status", "refusal_reason", "responsible", "next_contact_at", "last_contact_at", "birthday",
+                "notes", "created_at", "updated_at")
+_PHONE_KEYS = ("client", "contact", "raw", "e164", "digits", "digits_rev", "valid", "order")
+_EMAIL_KEYS = ("client", "contact", "address", "address_fold", "valid", "order")
+_CONTACT_KEYS = ("client", "name", "position", "birthday", "notes", "order", "created_at")
+_TAG_KEYS = ("client", "tag")
+_CUSTOM_KEYS = ("field", "client", "value")
+_DEAL_KEYS = ("client", "pipeline", "stage", "title", "amount", "responsible", "stage_entered_at", "closed_at",
+              "created_at", "updated_at")
+_STAGE_CHANGE_KEYS = ("deal", "from_stage", "to_stage", "changed_at", "employee")
+_CHANGE_KEYS = ("batch", "client", "action")
 
 
 @dataclass
@@ -128,36 +141,39 @@ class _Writer:
         """Insert phones, e-mails, contacts, tags, custom values and deals; return new ids."""
         start_order = start_order or {}
         phones, emails, contacts, owners, tags, values, deals = [], [], [], [], [], [], []
+        now = storage_value(self.now)
         for cid, d in pairs:
             base = start_order.get(cid, (0, 0))
-            phones += [dict(client=cid, contact=None, raw=p.raw, e164=p.e164, digits=p.digits,
-                            digits_rev=p.digits[::-1], valid=p.valid, order=base[0] + i)
-                       for i, p in enumerate(d.phones)]
-            emails += [dict(client=cid, contact=None, address=e, address_fold=fold(e), valid=email_is_valid(e),
-                            order=base[1] + i) for i, e in enumerate(d.emails)]
+            if d.phones:
+                first = base[0]
+                phones += [(cid, None, p.raw, p.e164, p.digits, p.digits[::-1], int(p.e164 is not None), first + i)
+                           for i, p in enumerate(d.phones)]
+            if d.emails:
+                first = base[1]
+                emails += [(cid, None, e, fast_fold(e), int(email_is_valid(e)), first + i)
+                           for i, e in enumerate(d.emails)]
             for i, c in enumerate(d.contacts):
-                contacts.append(dict(client=cid, name=c.name or "—", position=c.position, birthday=c.birthday,
-                                     notes=c.notes, order=i, created_at=self.now))
+                contacts.append((cid, c.name or "—", c.position, storage_value(c.birthday), c.notes, i, now))
                 owners.append((cid, c))
-            tags += [dict(client=cid, tag=self.tags[t]) for t in dict.fromkeys(d.tags)]
-            values += [dict(field=self._field_id(k), client=cid, value=str(v)) for k, v in d.custom.items()
-                       if v not in (None, "")]
+            if d.tags:
+                tags += [(cid, self.tags[t]) for t in dict.fromkeys(d.tags)]
+            if d.custom:
+                values += [(self._field_id(k), cid, str(v)) for k, v in d.custom.items() if v not in (None, "")]
             if d.stage_id or d.amount:
                 deals.append((cid, d))
         out = {"phones": [], "emails": [], "contacts": [], "tags": [], "custom": [], "deals": []}
         for chunk in _chunks(contacts, _CLIENT_CHUNK):
-            out["contacts"] += insert_ids(ContactPerson, chunk)
+            out["contacts"] += insert_tuple_ids(ContactPerson, _CONTACT_KEYS, chunk)
         for contact_id, (cid, c) in zip(out["contacts"], owners):
             for i, p in enumerate(c.phones):
                 digits = p.e164[1:] if p.e164 else only_digits(p.raw)
-                phones.append(dict(client=cid, contact=contact_id, raw=p.raw, e164=p.e164, digits=digits,
-                                   digits_rev=digits[::-1], valid=p.e164 is not None, order=i))
-            emails += [dict(client=cid, contact=contact_id, address=e, address_fold=fold(e),
-                            valid=email_is_valid(e), order=i) for i, e in enumerate(c.emails)]
-        for key, model, rows in (("phones", Phone, phones), ("emails", Email, emails),
-                                 ("tags", ClientTag, tags), ("custom", CustomFieldValue, values)):
+                phones.append((cid, contact_id, p.raw, p.e164, digits, digits[::-1], int(p.e164 is not None), i))
+            emails += [(cid, contact_id, e, fast_fold(e), int(email_is_valid(e)), i) for i, e in enumerate(c.emails)]
+        for key, model, keys, rows in (("phones", Phone, _PHONE_KEYS, phones), ("emails", Email, _EMAIL_KEYS, emails),
+                                       ("tags", ClientTag, _TAG_KEYS, tags),
+                                       ("custom", CustomFieldValue, _CUSTOM_KEYS, values)):
             for chunk in _chunks(rows, _ROW_CHUNK):
-                out[key] += insert_ids(model, chunk)
+                out[key] += insert_tuple_ids(model, keys, chunk)
         if deals:
             out["deals"] = self._deals(deals)
         return out
@@ -165,38 +181,38 @@ class _Writer:
     def _deals(self, pairs: list[tuple[int, Draft]]) -> list[int]:
         default = min((s for s in self.stages.values() if s.retired_at is None), key=lambda s: (s.pipeline_id, s.order))
         rows, stages = [], []
+        now = storage_value(self.now)
         for cid, d in pairs:
             stage = self.stages.get(d.stage_id) or default
-            rows.append(dict(client=cid, pipeline=stage.pipeline_id, stage=stage.id, title=DEAL_TITLE,
-                             amount=d.amount or 0, responsible=d.fields.get("responsible_id") or self.employee,
-                             stage_entered_at=self.now, closed_at=self.now if stage.kind != "open" else None,
-                             created_at=self.now, updated_at=self.now))
+            rows.append((cid, stage.pipeline_id, stage.id, DEAL_TITLE, storage_value(d.amount or 0),
+                         d.fields.get("responsible_id") or self.employee, now,
+                         now if stage.kind != "open" else None, now, now))
             stages.append(stage.id)
         ids = []
         for chunk in _chunks(rows, _CLIENT_CHUNK):
-            ids += insert_ids(Deal, chunk)
-        changes = [dict(deal=i, from_stage=None, to_stage=s, changed_at=self.now, employee=self.employee)
-                   for i, s in zip(ids, stages)]
-        insert_rows(StageChange, changes)
+            ids += insert_tuple_ids(Deal, _DEAL_KEYS, chunk)
+        insert_tuples(StageChange, _STAGE_CHANGE_KEYS, [(i, None, s, now, self.employee) for i, s in zip(ids, stages)])
         return ids
 
     def create(self, groups: list[_Group]) -> list[int]:
         drafts = [g.combined() for g in groups]
         rows = []
+        now = storage_value(self.now)
+        employee = self.employee
         for d in drafts:
             f = d.fields
-            status = f.get("status") or "lead"
-            rows.append(dict(
-                kind=f.get("kind", "person"), name=d.name, name_fold=fold(d.name), inn=f.get("inn", ""),
-                kpp=f.get("kpp", ""), address=f.get("address", ""), city=f.get("city", ""),
-                region=f.get("region", ""), source=f.get("source", ""), segment=f.get("segment", ""),
-                status=status, refusal_reason="(import)" if status == "refused" else "",
-                responsible=f.get("responsible_id") or self.employee, next_contact_at=f.get("next_contact_at"),
-                last_contact_at=d.last_contact_at, birthday=f.get("birthday"), notes="\n".join(d.notes),
-                created_at=self.now, updated_at=self.now))
-        ids = insert_ids(Client, rows)
+            get = f.get
+            status = get("status") or "lead"
+            name = d.name
+            rows.append((
+                get("kind", "person"), name, fast_fold(name), get("inn", ""), get("kpp", ""), get("address", ""),
+                get("city", ""), get("region", ""), get("source", ""), get("segment", ""), status,
+                "(import)" if status == "refused" else "", get("responsible_id") or employee,
+                storage_value(get("next_contact_at")), storage_value(d.last_contact_at),
+                storage_value(get("birthday")), "\n".join(d.notes), now, now))
+        ids = insert_tuple_ids(Client, _CLIENT_KEYS, rows)
         self.children(list(zip(ids, drafts)))
-        insert_rows(ImportChange, [dict(batch=self.batch_id, client=i, action="create") for i in ids])
+        insert_tuples(ImportChange, _CHANGE_KEYS, [(self.batch_id, i, "create") for i in ids])
         _index_new(list(zip(ids, drafts)))
         return ids
 
@@ -275,7 +291,7 @@ def _index_new(pairs: list[tuple[int, Draft]]) -> None:
         for c in d.contacts:
             parts += [c.name or "—", c.position]
         parts += d.emails + [e for c in d.contacts for e in c.emails]
-        docs.append((cid, fold(" | ".join(p for p in parts if p))))
+        docs.append((cid, fast_fold(" | ".join(p for p in parts if p))))
     database_proxy.cursor().executemany(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (?, ?)", docs)
 
 

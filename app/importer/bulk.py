@@ -2,7 +2,9 @@
 
 Building a multi-row INSERT through peewee costs more than the insert itself at
 100 000 rows, so the import binds plain tuples.  Values are converted the way peewee
-would store them in SQLite (dates as ISO text, Decimal as text, booleans as 0/1).
+would store them in SQLite (dates as ISO text, Decimal as text, booleans as 0/1):
+``insert_rows`` converts dicts itself; ``insert_tuples`` takes tuples whose values the
+caller already converted with ``storage_value``.
 """
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ from db.models import database_proxy
 _CONVERTED = (BooleanField, DateField, DateTimeField, DecimalField)
 
 
-def _value(v):
+def storage_value(v):
+    """A value as it is bound for SQLite (what peewee would store)."""
     if isinstance(v, bool):
         return int(v)
     if isinstance(v, (date, Decimal)):
@@ -24,28 +27,71 @@ def _value(v):
     return v
 
 
+_value = storage_value
+
+
+def _literal(v) -> str:
+    """A constant as SQL text (the defaults of the columns a caller leaves out)."""
+    v = storage_value(v)
+    if v is None:
+        return "NULL"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        return repr(v)
+    return "'" + str(v).replace("'", "''") + "'"
+
+
+def _defaults(model, given) -> dict:
+    """Python-side defaults of the columns not given (peewee fills these, not the schema)."""
+    out = {}
+    for f in model._meta.sorted_fields:
+        if f.name not in given and not f.primary_key and f.default is not None:
+            out[f.name] = storage_value(f.default() if callable(f.default) else f.default)
+    return out
+
+
+def insert_sql(model, keys) -> str:
+    """``INSERT`` binding ``keys`` in order, with the other columns' defaults as constants."""
+    fields = model._meta.fields
+    defaults = _defaults(model, set(keys))
+    columns = ", ".join(f'"{fields[k].column_name}"' for k in list(keys) + list(defaults))
+    values = ", ".join(["?"] * len(keys) + [_literal(v) for v in defaults.values()])
+    return f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({values})'
+
+
+def insert_tuples(model, keys, data: list[tuple]) -> None:
+    """Insert rows given as tuples of storage values in the order of ``keys``."""
+    if data:
+        database_proxy.cursor().executemany(insert_sql(model, keys), data)
+
+
 def insert_rows(model, rows: list[dict]) -> None:
     if not rows:
         return
     keys = list(rows[0])
     fields = model._meta.fields
-    defaults = {}  # peewee fills these in Python, not in the schema
-    for f in model._meta.sorted_fields:
-        if f.name not in rows[0] and not f.primary_key and f.default is not None:
-            defaults[f.name] = _value(f.default() if callable(f.default) else f.default)
-    names = keys + list(defaults)
-    columns = ", ".join(f'"{fields[k].column_name}"' for k in names)
-    marks = ", ".join("?" * len(names))
-    sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
-    tail = tuple(defaults.values())
     # Convert only the columns whose values may need it (dates, money, flags).
     plain = [k for k in keys if not isinstance(fields[k], _CONVERTED)]
     if len(plain) == len(keys):
-        data = [tuple(r[k] for k in keys) + tail for r in rows]
+        data = [tuple(r[k] for k in keys) for r in rows]
     else:
-        data = [tuple(r[k] if k in plain_set else _value(r[k]) for k in keys) + tail
+        data = [tuple(r[k] if k in plain_set else _value(r[k]) for k in keys)
                 for plain_set in [set(plain)] for r in rows]
-    database_proxy.cursor().executemany(sql, data)
+    insert_tuples(model, keys, data)
+
+
+def _new_ids(model, before: int, count: int) -> list[int]:
+    table = model._meta.table_name
+    ids = [r[0] for r in database_proxy.execute_sql(
+        f'SELECT id FROM "{table}" WHERE id > ? ORDER BY id', (before,)).fetchall()]
+    if len(ids) != count:  # cannot happen inside one transaction; never guess ids
+        raise RuntimeError(f"{table}: inserted {count} rows but found {len(ids)} new ids")
+    return ids
+
+
+def _max_id(model) -> int:
+    return database_proxy.execute_sql(f'SELECT COALESCE(MAX(id), 0) FROM "{model._meta.table_name}"').fetchone()[0]
 
 
 def insert_ids(model, rows: list[dict]) -> list[int]:
@@ -56,11 +102,15 @@ def insert_ids(model, rows: list[dict]) -> list[int]:
     """
     if not rows:
         return []
-    table = model._meta.table_name
-    before = database_proxy.execute_sql(f'SELECT COALESCE(MAX(id), 0) FROM "{table}"').fetchone()[0]
+    before = _max_id(model)
     insert_rows(model, rows)
-    ids = [r[0] for r in database_proxy.execute_sql(
-        f'SELECT id FROM "{table}" WHERE id > ? ORDER BY id', (before,)).fetchall()]
-    if len(ids) != len(rows):  # cannot happen inside one transaction; never guess ids
-        raise RuntimeError(f"{table}: inserted {len(rows)} rows but found {len(ids)} new ids")
-    return ids
+    return _new_ids(model, before, len(rows))
+
+
+def insert_tuple_ids(model, keys, data: list[tuple]) -> list[int]:
+    """``insert_tuples`` returning the new ids in the order of ``data`` (see ``insert_ids``)."""
+    if not data:
+        return []
+    before = _max_id(model)
+    insert_tuples(model, keys, data)
+    return _new_ids(model, before, len(data))

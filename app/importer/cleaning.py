@@ -16,6 +16,35 @@ from ..validation import clean_name, email_is_valid, inn_is_valid
 from .mapping import CUSTOM, NEW_CUSTOM, NOTE, SKIP, Mapping
 from .table import cell_text
 
+_MISSING = object()
+_BAD = object()  # a cached "this cell is not a date"
+
+
+def fast_fold(text: str | None) -> str:
+    """``db.text.fold`` with a fast path for text that has no whitespace to collapse.
+
+    ``str.isprintable`` is false for every whitespace character but the plain space, so a
+    printable folded text without double, leading or trailing spaces is already collapsed."""
+    if not text:
+        return ""
+    folded = text.casefold()
+    if "ё" in folded:
+        folded = folded.replace("ё", "е")
+    if folded.isprintable() and "  " not in folded and folded[0] != " " and folded[-1] != " ":
+        return folded
+    return fold(text)
+
+
+def fast_clean_name(name: str) -> str:
+    """``clean_name``, skipping its letter scan when the name starts with "Xy": a name in
+    mixed case is only trimmed."""
+    text = " ".join((name or "").split())
+    if len(text) > 1:
+        first, second = text[0], text[1]
+        if first.isupper() and second.islower() and first.isalpha() and second.isalpha():
+            return text
+    return clean_name(name)
+
 SCALARS = ("name", "kind", "inn", "kpp", "city", "region", "address", "source", "segment", "status",
            "birthday", "next_contact_at", "responsible_id")
 _MONTHS = {"январ": 1, "янв": 1, "феврал": 2, "фев": 2, "март": 3, "мар": 3, "апрел": 4, "апр": 4,
@@ -185,7 +214,10 @@ def parse_contacts(text: str, region: str) -> list[ContactItem]:
 
 
 class Cleaner:
-    """Row → Draft with one mapping; caches look-ups shared by all rows."""
+    """Row → Draft with one mapping; caches look-ups shared by all rows.
+
+    Each column gets its handler once; phones, dates, timestamps and amounts are parsed
+    once per distinct cell value (a file repeats them a lot)."""
 
     def __init__(self, mapping: Mapping, headers: list[str], region: str):
         from db.models import Employee, Stage
@@ -193,20 +225,32 @@ class Cleaner:
         self.columns = [c for c in mapping.columns if c.target != SKIP]
         self.employees = {fold(n): i for i, n in Employee.select(Employee.id, Employee.name).tuples()}
         self.stage_kinds = dict(Stage.select(Stage.id, Stage.kind).tuples())
+        self._phones: dict = {}
+        self._dates: dict = {}
+        self._stamps: dict = {}
+        self._amounts: dict = {}
+        self._handlers = [(c.index, c, c.target, self._handler(c)) for c in self.columns]
 
     def clean(self, row_no: int, values: list) -> Draft:
         d = Draft(row=row_no, rows=[row_no])
         f = d.fields
         name_parts: dict[str, str] = {}
         company = position = ""
-        for col in self.columns:
-            raw = values[col.index] if col.index < len(values) else None
-            text = cell_text(raw).lstrip("'") if not isinstance(raw, (date, datetime)) else raw
-            if text in ("", None):
-                continue
-            t = col.target
+        width = len(values)
+        for index, col, t, handler in self._handlers:
+            raw = values[index] if index < width else None
+            if raw.__class__ is str:
+                text = raw.strip().lstrip("'")
+                if not text:
+                    continue
+            elif isinstance(raw, date):
+                text = raw
+            else:
+                text = cell_text(raw).lstrip("'")
+                if not text:
+                    continue
             try:
-                self._cell(d, t, col, raw, text, name_parts)
+                handler(d, col, raw, text, name_parts)
             except ValueError:
                 d.warnings.append(f"{col.header}: {text!r} is not understood; kept in the notes")
                 d.notes.append(f"{col.header}: {text}")
@@ -216,7 +260,7 @@ class Cleaner:
                 position = text
         name = f.get("name") or " ".join(name_parts[k] for k in ("last_name", "first_name", "middle_name")
                                           if name_parts.get(k))
-        name = clean_name(name)
+        name = fast_clean_name(name)
         if company and not name:
             name = clean_name(company)
         elif company and fold(company) != fold(name):
@@ -235,6 +279,112 @@ class Cleaner:
         if "kind" not in f:
             f["kind"] = "company" if looks_like_company(name, f.get("inn", "")) else "person"
         return d
+
+    # --- per-column handlers: (draft, column, raw cell, text, name parts) ------------------
+
+    def _handler(self, col):
+        t = col.target
+        if t == "name":
+            def name(d, col, raw, text, parts):
+                d.fields["name"] = text
+            return name
+        if t in ("last_name", "first_name", "middle_name"):
+            def name_part(d, col, raw, text, parts):
+                parts[t] = text
+            return name_part
+        if t in ("kpp", "city", "region", "address", "source", "segment"):
+            def plain_field(d, col, raw, text, parts):
+                d.fields[t] = text
+            return plain_field
+        if t == "phone":
+            return self._phone
+        if t == "email":
+            return self._email
+        if t == "notes":
+            def note(d, col, raw, text, parts):
+                d.notes.append(str(text))
+            return note
+        if t in ("last_contact", "next_contact"):
+            last = t == "last_contact"
+
+            def contact_time(d, col, raw, text, parts):
+                stamp = raw if isinstance(raw, datetime) else self._stamp(raw)
+                if last:
+                    d.last_contact_at = stamp
+                else:
+                    d.fields["next_contact_at"] = stamp
+            return contact_time
+        if t == "birthday":
+            def birthday(d, col, raw, text, parts):
+                d.fields["birthday"] = self._date(raw)
+            return birthday
+        if t == "amount":
+            def amount(d, col, raw, text, parts):
+                d.amount = self._amount(raw)
+            return amount
+        if t in ("stage", "status"):
+            def stage(d, col, raw, text, parts):
+                self._stage(d, col, text)
+            return stage
+        if t == NOTE:
+            prefix = f"{col.header}: "
+
+            def into_notes(d, col, raw, text, parts):
+                d.notes.append(f"{col.header}: {_plain(raw, text)}" if isinstance(raw, date) else prefix + text)
+            return into_notes
+
+        def other(d, col, raw, text, parts):
+            self._cell(d, t, col, raw, text, parts)
+        return other
+
+    def _phone(self, d: Draft, col, raw, text, parts) -> None:
+        parsed = self._phones.get(text)
+        if parsed is None:
+            parsed = self._phones[text] = parse_cell(text, self.region)
+        phones = d.phones
+        for p in parsed:
+            if p.e164 is None:
+                d.warnings.append(f"phone {p.raw!r} could not be recognised; kept as typed")
+            if p.digits and all(p.digits != q.digits for q in phones):
+                phones.append(p)
+
+    def _email(self, d: Draft, col, raw, text, parts) -> None:
+        for e in (x.strip() for x in _EMAIL_SPLIT.split(text)):
+            if not e:
+                continue
+            if not email_is_valid(e):
+                d.warnings.append(f"e-mail {e!r} looks wrong; kept as typed")
+            if not d.emails:
+                d.emails.append(e)
+            elif fast_fold(e) not in (fast_fold(x) for x in d.emails):
+                d.emails.append(e)
+
+    def _cached(self, cache: dict, parse, raw):
+        """``parse(raw)`` once per distinct value; a ValueError is remembered and raised again."""
+        key = (raw.__class__, raw)
+        try:
+            value = cache.get(key, _MISSING)
+        except TypeError:  # an unhashable cell: nothing to cache
+            return parse(raw)
+        if value is _MISSING:
+            try:
+                value = parse(raw)
+            except ValueError:
+                value = _BAD
+            cache[key] = value
+        if value is _BAD:
+            raise ValueError(raw)
+        return value
+
+    def _date(self, raw) -> date | None:
+        return self._cached(self._dates, parse_date, raw)
+
+    def _stamp(self, raw) -> datetime:
+        """A last/next contact cell that is not a datetime: noon local time of its date."""
+        return self._cached(self._stamps, _day_stamp, raw)
+
+    def _amount(self, raw) -> Decimal:
+        return self._cached(self._amounts, parse_amount, raw)
 
     def _cell(self, d: Draft, t: str, col, raw, text, name_parts) -> None:
         f = d.fields
@@ -316,6 +466,11 @@ class Cleaner:
         else:
             d.warnings.append(f"{col.header} {text!r} is not a funnel stage; kept in the notes")
             d.notes.append(f"{col.header}: {text}")
+
+
+def _day_stamp(raw) -> datetime:
+    day = parse_date(raw)
+    return local_noon_utc(day) if not isinstance(day, datetime) else day
 
 
 def _plain(raw, text) -> str:

@@ -8,12 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from db.models import Client, Email, Phone
+from db.models import Client, Email, Phone, database_proxy
 from db.text import fold
 
 from .. import settings
 from ..duplicates import find_duplicates
-from .cleaning import Cleaner, Draft
+from .cleaning import Cleaner, Draft, fast_fold
 from .errors import ImportCancelled, bad_file
 from .mapping import Mapping, guess_mapping
 from .table import Table
@@ -87,7 +87,7 @@ def _check_mapping(table: Table, mapping: Mapping) -> None:
 
 def _keys(d: Draft) -> list[str]:
     keys = [f"p:{p.digits}" for p in d.phones if len(p.digits) >= 7]
-    keys += [f"e:{fold(e)}" for e in d.emails if "@" in e]
+    keys += [f"e:{fast_fold(e)}" for e in d.emails if "@" in e]
     inn = d.fields.get("inn", "")
     if len(inn) in (10, 12) and inn.isdigit():
         keys.append(f"i:{inn}")
@@ -111,6 +111,7 @@ def plan_import(table: Table, mapping: Mapping | None = None, *, on_duplicate: s
     total = len(table.rows)
     leader_of: dict[str, int] = {}     # key → leader row in the file
     groups: dict[int, list[PlanRow]] = {}
+    keys_of: dict[int, list[str]] = {}  # row → its phone / e-mail / INN keys
     for i, (row_no, values) in enumerate(table.rows):
         if i % 2000 == 0:
             if should_cancel and should_cancel():
@@ -121,7 +122,8 @@ def plan_import(table: Table, mapping: Mapping | None = None, *, on_duplicate: s
         if not d.name:
             plan.rows.append(PlanRow(row_no, "skip", None, reason="no name, phone or e-mail"))
             continue
-        keys = _keys(d) or [_name_key(d)]
+        keys = keys_of[row_no] = _keys(d)
+        keys = keys or [_name_key(d)]
         hits = [leader_of[k] for k in keys if k in leader_of]
         pr = PlanRow(row_no, "create", d)
         if hits:
@@ -139,7 +141,7 @@ def plan_import(table: Table, mapping: Mapping | None = None, *, on_duplicate: s
             for k in keys:
                 leader_of.setdefault(k, row_no)
         plan.rows.append(pr)
-    _match_database(plan, groups, should_cancel)
+    _match_database(plan, groups, keys_of, should_cancel)
     if on_progress:
         on_progress(total, total)
     return plan
@@ -154,29 +156,36 @@ def _why(keys: list[str], leader_of: dict, leader: int) -> str:
     return "duplicate"
 
 
-def _match_database(plan: ImportPlan, groups: dict[int, list[PlanRow]], should_cancel) -> None:
+def _match_database(plan: ImportPlan, groups: dict[int, list[PlanRow]], keys_of: dict[int, list[str]],
+                    should_cancel) -> None:
     """Find, for each group of rows, the client already in the database (if any)."""
     group_keys: dict[int, list[str]] = {}
     for leader, members in groups.items():
+        if len(members) == 1:
+            group_keys[leader] = list(keys_of[leader])
+            continue
         ks: list[str] = []
         for m in members:
-            ks += [k for k in _keys(m.draft) if k not in ks]
+            ks += [k for k in keys_of[m.row] if k not in ks]
         group_keys[leader] = ks
     wanted = {k for ks in group_keys.values() for k in ks}
     found: dict[str, tuple[int, str]] = {}
-    alive = Client.deleted_at.is_null()
     # Every look-up uses an index: phones by their reversed digits (digits_rev is indexed,
     # and equal reversed digits are equal digits), e-mails by address_fold, INN by inn.
-    for prefix, column, query, flip in (
-            ("p", Phone.digits_rev, Phone.select(Phone.digits_rev, Client.id, Client.name).join(Client), True),
-            ("e", Email.address_fold, Email.select(Email.address_fold, Client.id, Client.name).join(Client), False),
-            ("i", Client.inn, Client.select(Client.inn, Client.id, Client.name), False)):
+    # Plain SQL: building 100 000 ``IN`` values through peewee costs more than the queries.
+    client, phone, email = Client._meta.table_name, Phone._meta.table_name, Email._meta.table_name
+    for prefix, select, column, flip in (
+            ("p", f'"{phone}" AS p JOIN "{client}" AS c ON p."client_id" = c."id"', 'p."digits_rev"', True),
+            ("e", f'"{email}" AS e JOIN "{client}" AS c ON e."client_id" = c."id"', 'e."address_fold"', False),
+            ("i", f'"{client}" AS c', 'c."inn"', False)):
         values = sorted(k[2:][::-1] if flip else k[2:] for k in wanted if k[0] == prefix)
         for start in range(0, len(values), _CHUNK):
             if should_cancel and should_cancel():
                 raise ImportCancelled()
             chunk = values[start:start + _CHUNK]
-            for value, cid, cname in query.where(column.in_(chunk), alive).order_by(Client.id).tuples():
+            sql = (f'SELECT {column}, c."id", c."name" FROM {select} WHERE {column} IN '
+                   f'({", ".join("?" * len(chunk))}) AND c."deleted_at" IS NULL ORDER BY c."id"')
+            for value, cid, cname in database_proxy.execute_sql(sql, chunk):
                 found.setdefault(f"{prefix}:{value[::-1] if flip else value}", (cid, cname))
     for leader, members in groups.items():
         ks = group_keys[leader]

@@ -231,4 +231,6 @@ def _trim_columns(path: Path, raw: RawSheet) -> None:
     if width > MAX_COLUMNS:
         raise bad_file(path, f"the sheet has {width} filled columns; Kartoteka reads at most "
                              f"{MAX_COLUMNS}. Delete the columns you do not need and try again.")
-    raw.rows = [list(r[:width]) + [""] * (width - len(r)) for r in raw.rows]
+    # Rows already a list of the right width (every row of a spreadsheet) are kept as they are.
+    raw.rows = [r if len(r) == width and r.__class__ is list else list(r[:width]) + [""] * (width - len(r))
+                for r in raw.rows]

@@ -39,8 +39,15 @@ def _blank(row) -> bool:
     return all(v in ("", None) or (isinstance(v, str) and not v.strip()) for v in row)
 
 
+# The first two letters of the totals words: the folded text of a totals row starts with
+# one of them (casefold maps each character on its own; "ё" is not among them).
+_TOTALS_HEADS = frozenset(w[:2] for w in _TOTALS)
+
+
 def is_totals(row) -> bool:
     first = next((cell_text(v) for v in row if cell_text(v)), "")
+    if first[:2].casefold()[:2] not in _TOTALS_HEADS:
+        return False
     word = fold(first).rstrip(":.").split(" ")[0] if first else ""
     return word in _TOTALS or fold(first).rstrip(":.") in _TOTALS
 

@@ -154,3 +154,129 @@ def test_exported_xlsx_reimports_into_an_empty_database(sample, tmp_path):
             [(c.name, c.position, [p.e164 for p in c.phones], c.emails) for c in old.contacts]
         if old.custom:  # the empty database has no such custom field: the value goes to the notes
             assert "Размер скидки: 10%" in again.notes
+
+
+# --- the sheet writer: cell for cell what openpyxl's write-only mode writes ----------------
+
+def _openpyxl_write(path, title, columns, rows):
+    """The plain openpyxl way ``write_xlsx`` used to write a table (the reference)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    from app.exporter.xlsx import _FORMATS, is_e164_list, safe_text
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title[:31])
+    ws.freeze_panes = "A2"
+    for i, col in enumerate(columns, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = col.width
+    header = []
+    for col in columns:
+        cell = WriteOnlyCell(ws, value=safe_text(col.title))
+        cell.font = Font(bold=True)
+        header.append(cell)
+    ws.append(header)
+    styled = {}
+    for i, col in enumerate(columns):
+        if col.kind in _FORMATS or col.kind == "phone":
+            template = WriteOnlyCell(ws)
+            if col.kind == "phone":
+                template.quotePrefix = True
+            else:
+                template.number_format = _FORMATS[col.kind]
+            styled[i] = template
+    count = 0
+    for row in rows:
+        out = []
+        for i, value in enumerate(row):
+            if value is None or value == "":
+                out.append(None)
+                continue
+            template, kind = styled.get(i), columns[i].kind
+            if kind == "phone" and not is_e164_list(value):
+                out.append(safe_text(value))
+            elif template is not None and (kind == "phone" or isinstance(value, (int, float, Decimal, date))):
+                cell = WriteOnlyCell(ws, value=value)
+                cell._style = template._style
+                out.append(cell)
+            else:
+                out.append(safe_text(value))
+        ws.append(out)
+        count += 1
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
+    wb.save(path)
+
+
+
+def _tricky():
+    from datetime import time, timedelta
+
+    from app.exporter.xlsx import Column
+    columns = [Column("ID", "int", 8), Column("=Текст", "text", 30), Column("Телефоны", "phone", 22),
+               Column("Дата", "date", 12), Column("Когда", "datetime", 17), Column("Сумма", "money", 14),
+               Column("Ещё", "text", 10)]
+    rows = [
+        [1, " пробел в начале", "+79161234567", date(2001, 5, 17), datetime(2020, 1, 2, 3, 4, 5, 678901),
+         Decimal("12500.50"), "a<b & c>d"],
+        [2, "#N/A", "+79161234567, +74951112233", date(1900, 1, 15), datetime(1900, 3, 1), 3.25, "конец \t"],
+        [3, "строка\rс переводом\nи табом\tвнутри", "-123", None, "", 0, "=HYPERLINK(\"x\")"],
+        [-4, "x" * 40000, "8 916", "не дата", "тоже", "1 500", "@SUM(1)"],
+        [5, "#", "+7916 1234567", 43866, 43866.5, True, datetime(2030, 1, 31, 23, 59)],
+        [6, "ё", "", date(2030, 1, 31), None, float("nan"), date(1999, 12, 31)],
+        [7, "'уже", "+7", datetime(2020, 2, 5), date(2020, 2, 5), -0.5, time(13, 30)],
+        [8, "&amp;", None, None, None, Decimal("-1E+3"), timedelta(hours=30)],
+        [9, "#DIV/0!", "+", None, None, 10**20, False],
+    ]
+    return columns, rows
+
+
+def test_sheet_writer_matches_openpyxl_cell_for_cell(tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    from app.exporter.xlsx import write_xlsx
+    columns, rows = _tricky()
+    ours, theirs = tmp_path / "ours.xlsx", tmp_path / "theirs.xlsx"
+    assert write_xlsx(ours, "Клиенты и 'всё'", columns, rows) == len(rows)
+    _openpyxl_write(theirs, "Клиенты и 'всё'", columns, rows)
+    a, b = load_workbook(ours), load_workbook(theirs)
+    assert a.sheetnames == b.sheetnames
+    wa, wb = a.active, b.active
+    assert (wa.freeze_panes, wa.auto_filter.ref, wa.max_row, wa.max_column) == \
+        (wb.freeze_panes, wb.auto_filter.ref, wb.max_row, wb.max_column)
+    assert [wa.column_dimensions[c].width for c in "ABCDEFG"] == [wb.column_dimensions[c].width for c in "ABCDEFG"]
+    assert a.defined_names.keys() == b.defined_names.keys()
+    for ra, rb in zip(wa.iter_rows(), wb.iter_rows()):
+        for x, y in zip(ra, rb):
+            assert (x.value, x.data_type, x.number_format, x.quotePrefix, x.font.b, x.style_id) == \
+                (y.value, y.data_type, y.number_format, y.quotePrefix, y.font.b, y.style_id), x.coordinate
+    with_calamine = [CalamineWorkbook.from_path(str(p)).get_sheet_by_index(0).to_python() for p in (ours, theirs)]
+    assert with_calamine[0] == with_calamine[1]
+
+
+def test_sheet_writer_refuses_what_openpyxl_refuses_and_leaves_no_file(tmp_path):
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    from app.exporter.xlsx import Column, write_xlsx
+    path = tmp_path / "bad.xlsx"
+    with pytest.raises(IllegalCharacterError):
+        write_xlsx(path, "Л", [Column("A")], [["ok"], ["bell \x07"]])
+    with pytest.raises(ValueError):
+        write_xlsx(path, "Л", [Column("A")], [[object()]])
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_big_export_streams_rows_and_reads_back(tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    from app.exporter.xlsx import Column, write_xlsx
+    columns = [Column("N", "int"), Column("Имя"), Column("Дата", "datetime")]
+    rows = ([i, f"Клиент {i} & <{i}>", datetime(2020, 1, 1, i % 24, 0)] for i in range(30_000))
+    ticks = []
+    assert write_xlsx(tmp_path / "big.xlsx", "Много", columns, rows, lambda: ticks.append(1)) == 30_000
+    assert len(ticks) == 30
+    got = CalamineWorkbook.from_path(str(tmp_path / "big.xlsx")).get_sheet_by_index(0).to_python()
+    assert len(got) == 30_001 and got[0] == ["N", "Имя", "Дата"]
+    assert got[29_999] == [29_998, "Клиент 29998 & <29998>", datetime(2020, 1, 1, 29_998 % 24, 0)]
+    ws = load_workbook(tmp_path / "big.xlsx", read_only=True).active
+    assert sum(1 for _ in ws.iter_rows(values_only=True)) == 30_001
