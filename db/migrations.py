@@ -39,8 +39,14 @@ def _m001_initial(db) -> None:
         Employee.create(name=defaults.OWNER_NAME, role="owner")
 
 
+def _m002_board_index(db) -> None:
+    # a funnel column lists its deals by time in stage: one index serves it
+    db.execute_sql("CREATE INDEX IF NOT EXISTS deal_stage_entered ON deal(stage_id, stage_entered_at, id)")
+
+
 MIGRATIONS: list[tuple[int, str, Callable]] = [
     (1, "initial schema and default funnel", _m001_initial),
+    (2, "index of the funnel board columns", _m002_board_index),
 ]
 
 CURRENT_VERSION = MIGRATIONS[-1][0]

@@ -10,11 +10,15 @@ from db.errors import SchemaTooNewError
 from db.models import Client, SchemaMigration
 
 
+OLD = migrations.CURRENT_VERSION
+NEW = OLD + 1
+
+
 def upgrade_program(monkeypatch, step):
-    """From now on this program knows a (fake) migration 2."""
-    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + [(2, "fake", step)])
-    monkeypatch.setattr(migrations, "CURRENT_VERSION", 2)
-    monkeypatch.setattr(connection, "CURRENT_VERSION", 2)
+    """From now on this program knows one more (fake) migration."""
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + [(NEW, "fake", step)])
+    monkeypatch.setattr(migrations, "CURRENT_VERSION", NEW)
+    monkeypatch.setattr(connection, "CURRENT_VERSION", NEW)
 
 
 def make_v1(path):
@@ -38,14 +42,14 @@ def test_older_database_is_backed_up_then_migrated(tmp_path, monkeypatch):
         "CREATE TABLE loyalty_card (id INTEGER PRIMARY KEY, client_id INTEGER)"))
     db = open_database(path)
     try:
-        assert migrations.schema_version(db) == 2
+        assert migrations.schema_version(db) == NEW
         assert Client.get().name == "Альфа"
     finally:
         close_database()
-    copies = list(tmp_path.glob("k.before-v2-*.db"))
+    copies = list(tmp_path.glob(f"k.before-v{NEW}-*.db"))
     assert len(copies) == 1
     con = sqlite3.connect(copies[0])
-    assert con.execute("SELECT max(version) FROM schema_migration").fetchone()[0] == 1
+    assert con.execute("SELECT max(version) FROM schema_migration").fetchone()[0] == OLD
     assert con.execute("SELECT name FROM client").fetchall() == [("Альфа",)]
     con.close()
     assert "loyalty_card" in tables(path) and "loyalty_card" not in tables(copies[0])
@@ -65,9 +69,9 @@ def test_a_failed_migration_leaves_the_old_version_and_its_backup(tmp_path, monk
     close_database()
     assert "half_done" not in tables(path)
     con = sqlite3.connect(path)
-    assert con.execute("SELECT max(version) FROM schema_migration").fetchone()[0] == 1
+    assert con.execute("SELECT max(version) FROM schema_migration").fetchone()[0] == OLD
     con.close()
-    assert len(list(tmp_path.glob("k.before-v2-*.db"))) == 1
+    assert len(list(tmp_path.glob(f"k.before-v{NEW}-*.db"))) == 1
 
 
 def test_newer_database_is_refused_and_byte_identical(tmp_path):
