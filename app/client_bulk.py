@@ -116,3 +116,38 @@ def remove_tag(ids, tag_name: str) -> None:
         for chunk in _chunks(ids):
             ClientTag.delete().where(ClientTag.tag == tag, ClientTag.client.in_(chunk)).execute()
     publish("client", "bulk", list(ids))
+
+
+def set_status(ids, status: str, refusal_reason: str = "") -> dict[int, tuple[str, str]]:
+    """Change the status of many clients in one step ("refused" needs a reason, which is
+    written with it).  Returns {id: (previous status, previous reason)} for undo."""
+    if status not in Client.STATUSES:
+        raise ValidationError(field="status", detail=f"unknown status {status!r}")
+    refusal_reason = (refusal_reason or "").strip()
+    if status == "refused" and not refusal_reason:
+        raise ValidationError(field="refusal_reason", detail="say why the client refused")
+    values = {Client.status: status, Client.updated_at: utcnow(), Client.version: Client.version + 1}
+    if status == "refused":
+        values[Client.refusal_reason] = refusal_reason
+    previous: dict[int, tuple[str, str]] = {}
+    with database_proxy.atomic():
+        for chunk in _chunks(ids):
+            previous.update((cid, (old, reason)) for cid, old, reason in Client.select(
+                Client.id, Client.status, Client.refusal_reason).where(Client.id.in_(chunk)).tuples())
+            Client.update(values).where(Client.id.in_(chunk)).execute()
+        audit.record_many("client", previous, "update", {"status": [None, status]})
+    publish("client", "bulk", list(previous))
+    return previous
+
+
+def restore_status(previous: dict[int, tuple[str, str]]) -> None:
+    """Put back the statuses (and refusal reasons) ``set_status`` returned."""
+    by_value: dict[tuple[str, str], list[int]] = {}
+    for cid, value in previous.items():
+        by_value.setdefault(value, []).append(cid)
+    with database_proxy.atomic():
+        for (status, reason), ids in by_value.items():
+            for chunk in _chunks(ids):
+                Client.update(status=status, refusal_reason=reason, version=Client.version + 1).where(
+                    Client.id.in_(chunk)).execute()
+    publish("client", "bulk", list(previous))

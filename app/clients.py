@@ -161,8 +161,8 @@ def _write_children(client_id: int, data: ClientData, replace: bool) -> None:
     for order, contact in enumerate(data.contacts):
         values = dict(name=contact.name.strip(), position=contact.position, birthday=contact.birthday,
                       notes=contact.notes, order=order)
-        if contact.id:
-            ContactPerson.update(**values).where(ContactPerson.id == contact.id,
+        if contact.id:  # also brings back a contact removed by a save that is being undone
+            ContactPerson.update(**values, deleted_at=None).where(ContactPerson.id == contact.id,
                                                  ContactPerson.client == client_id).execute()
         else:
             contact.id = ContactPerson.create(client=client_id, **values).id

@@ -1,0 +1,63 @@
+"""Read helpers of the client card and the activity list, and contacts that come back on undo."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from app.activities import ActivityData, log_activity, trash_activities
+from app.activity_list import ActivityFilter, activity_ids, activity_rows
+from app.card_lookups import active_employees, custom_fields, employee_names, tag_names
+from app.client_bulk import trash_clients
+from app.clients import ClientData, ContactItem, create_client, load_client, update_client
+from db.models import CustomField, Employee, utcnow
+
+
+def test_activity_list_filters_sorts_and_marks_overdue(db):
+    a = create_client(ClientData(name="Анна"))
+    b = create_client(ClientData(name="Борис"))
+    now = utcnow()
+    late = log_activity(ActivityData(kind="call_out", client_id=a.id, status="planned",
+                                     planned_at=now - timedelta(hours=1)))
+    soon = log_activity(ActivityData(kind="meeting", client_id=b.id, status="planned",
+                                     planned_at=now + timedelta(hours=1)))
+    done = log_activity(ActivityData(kind="email", client_id=b.id, done_at=now - timedelta(days=1)))
+    gone = log_activity(ActivityData(kind="note", client_id=a.id))
+    trash_activities([gone])
+    assert activity_ids() == [soon, late, done]
+    assert activity_ids(sort="when", descending=False) == [done, late, soon]
+    assert activity_ids(ActivityFilter(status="overdue")) == [late]
+    assert activity_ids(ActivityFilter(status="planned")) == [soon, late]
+    assert activity_ids(ActivityFilter(kinds=("email",))) == [done]
+    assert activity_ids(ActivityFilter(client_text="БОР")) == [soon, done]
+    assert activity_ids(ActivityFilter(start=now - timedelta(hours=2), end=now)) == [late]
+    assert activity_ids(sort="client", descending=False)[-1] in (soon, done)
+    rows = activity_rows([late, soon])
+    assert rows[late].status == "overdue" and rows[soon].status == "planned"
+    assert rows[late].client_name == "Анна" and rows[late].responsible_name
+    trash_clients([a.id])
+    assert activity_ids() == [soon, done]
+
+
+def test_card_lookups(db):
+    Employee.create(name="Бывший", active=False)
+    boris = Employee.create(name="Борис")
+    assert "Бывший" not in [n for _i, n in active_employees()]
+    assert employee_names([boris.id, None]) == {boris.id: "Борис"}
+    create_client(ClientData(name="X", tags=["опт", "VIP"]))
+    assert tag_names() == ["VIP", "опт"]
+    CustomField.create(name="Размер", kind="choice", choices='["S", "M"]', order=2)
+    CustomField.create(name="Сайт", kind="text", order=1)
+    CustomField.create(name="Сделка", kind="text", entity="deal")
+    fields = custom_fields("client")
+    assert [(f.name, f.kind, f.choices) for f in fields] == [("Сайт", "text", []),
+                                                            ("Размер", "choice", ["S", "M"])]
+
+
+def test_saving_a_removed_contact_again_brings_it_back(db):
+    client = create_client(ClientData(name="ООО", kind="company", contacts=[ContactItem("Анна")]))
+    before = load_client(client.id)
+    edited = load_client(client.id)
+    edited.contacts = []
+    after = update_client(edited)
+    assert after.contacts == []
+    before.version = after.version  # what the card's undo does
+    assert [c.name for c in update_client(before).contacts] == ["Анна"]

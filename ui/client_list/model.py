@@ -1,0 +1,215 @@
+"""A lazy table model of clients: it holds the ordered ids of the current filter and
+sort (one SQL query) and reads rows a page at a time when the view asks for them."""
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+
+from app.client_list import ClientFilter, ClientRow, client_ids, client_rows
+from app.phones import format_phone
+from db.models import utcnow
+
+from .. import style
+from ..formatting import fmt_date, fmt_datetime
+from .columns import SORT_KEYS, Columns, Roles, headers, kind_names, status_names
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ClientListModel(QAbstractTableModel):
+    PAGE_SIZE = 100  # one screen or two: rows of a big base sit far apart on disk
+    MAX_PAGES = 80  # rows kept in memory: at most 8 000
+
+    reloaded = Signal()
+    """Emitted after the ids were queried again (filter, sort or data changed)."""
+
+    def __init__(self, parent=None, *, trash: bool = False):
+        super().__init__(parent)
+        self._filter = ClientFilter(trash=trash)
+        self._sort_column = Columns.DELETED if trash else Columns.NAME
+        self._sort_order = Qt.SortOrder.DescendingOrder if trash else Qt.SortOrder.AscendingOrder
+        self._ids: list[int] = []
+        self._row_of: dict[int, int] | None = None
+        self._pages: OrderedDict[int, list[ClientRow | None]] = OrderedDict()
+        self._headers = headers()
+        self._statuses = status_names()
+        self._kinds = kind_names()
+        self._now = utcnow()
+        self._warning = None
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # ----------------------------------------------------------------- queries
+
+    @property
+    def client_filter(self) -> ClientFilter:
+        return self._filter
+
+    def set_filter(self, flt: ClientFilter) -> None:
+        flt.trash = self._filter.trash
+        self._filter = flt
+        self.reload()
+
+    def sort_column(self) -> Columns:
+        return self._sort_column
+
+    def sort_order(self) -> Qt.SortOrder:
+        return self._sort_order
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column not in SORT_KEYS:
+            return
+        if (column, order) == (self._sort_column, self._sort_order) and self._ids:
+            return
+        self._sort_column, self._sort_order = Columns(column), order
+        self.reload()
+
+    def reload(self) -> None:
+        """Query the ids again.  When they did not change (an edit that keeps the order)
+        the rows are only re-read, so the view keeps its selection and position."""
+        self._now = utcnow()
+        ids = client_ids(self._filter, SORT_KEYS[self._sort_column],
+                         self._sort_order == Qt.SortOrder.DescendingOrder, now=self._now)
+        if ids == self._ids:
+            self._pages.clear()
+            if ids:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, len(Columns) - 1))
+        else:
+            self.beginResetModel()
+            self._ids, self._row_of = ids, None
+            self._pages.clear()
+            self.endResetModel()
+        self.reloaded.emit()
+
+    # ----------------------------------------------------------------- ids
+
+    def client_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def row_of(self, client_id: int) -> int:
+        """The row showing this client, or -1."""
+        if self._row_of is None:
+            self._row_of = {cid: row for row, cid in enumerate(self._ids)}
+        return self._row_of.get(client_id, -1)
+
+    def ids_of_rows(self, ranges) -> list[int]:
+        """Ids of (top, bottom) row ranges, inclusive (a selection, without making indexes)."""
+        out: list[int] = []
+        for top, bottom in ranges:
+            out += self._ids[top:bottom + 1]
+        return list(dict.fromkeys(out))
+
+    def _row(self, row: int) -> ClientRow | None:
+        page = row // self.PAGE_SIZE
+        rows = self._pages.get(page)
+        if rows is None:
+            start = page * self.PAGE_SIZE
+            ids = self._ids[start:start + self.PAGE_SIZE]
+            found = client_rows(ids)
+            rows = [found.get(cid) for cid in ids]
+            self._pages[page] = rows
+            while len(self._pages) > self.MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        return rows[row - page * self.PAGE_SIZE]
+
+    # ----------------------------------------------------------------- Qt model
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(Columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._headers[Columns(section)]
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if role == Roles.ID:
+            return self._ids[index.row()]
+        row = self._row(index.row())
+        if row is None:  # deleted for good since the ids were read
+            return None
+        column = Columns(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return style.status_tint(row.status)
+        if role == Roles.STATUS:
+            return row.status
+        if role == Roles.OVERDUE:
+            return self._overdue(row)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == Columns.NEXT_CONTACT and self._overdue(row):
+                return QColor(style.OVERDUE_COLOR)
+            if column == Columns.STATUS:
+                return style.status_color(row.status)
+            return None
+        if role == Qt.ItemDataRole.FontRole and column == Columns.NEXT_CONTACT and self._overdue(row):
+            return self._bold
+        if role == Qt.ItemDataRole.DecorationRole and column == Columns.PHONE and not row.phone_valid:
+            if self._warning is None:
+                self._warning = style.icon("warning")
+            return self._warning
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        return None
+
+    # ----------------------------------------------------------------- cells
+
+    def _overdue(self, row: ClientRow) -> bool:
+        return row.next_contact_at is not None and row.next_contact_at < self._now
+
+    def _display(self, row: ClientRow, column: Columns) -> str:
+        if column == Columns.NAME:
+            return row.name
+        if column == Columns.KIND:
+            return self._kinds.get(row.kind, row.kind)
+        if column == Columns.PHONE:
+            return format_phone(row.phone_e164, row.phone_raw) if row.phone_raw or row.phone_e164 else ""
+        if column == Columns.EMAIL:
+            return row.email
+        if column == Columns.CITY:
+            return row.city
+        if column == Columns.STATUS:
+            return self._statuses.get(row.status, row.status)
+        if column == Columns.RESPONSIBLE:
+            return row.responsible
+        if column == Columns.NEXT_CONTACT:
+            return fmt_datetime(row.next_contact_at)
+        if column == Columns.LAST_CONTACT:
+            return fmt_date(row.last_contact_at)
+        if column == Columns.TAGS:
+            return ", ".join(row.tags)
+        if column == Columns.CREATED:
+            return fmt_date(row.created_at)
+        if column == Columns.DELETED:
+            return fmt_datetime(row.deleted_at)
+        return ""
+
+    def _tooltip(self, row: ClientRow, column: Columns) -> str | None:
+        if column == Columns.PHONE and not row.phone_valid:
+            return self.tr("This number could not be recognised; it is kept as typed.")
+        if column == Columns.NEXT_CONTACT and self._overdue(row):
+            return self.tr("The next contact is overdue.")
+        if column in (Columns.NAME, Columns.TAGS, Columns.EMAIL):
+            return self._display(row, column) or None
+        return None

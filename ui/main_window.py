@@ -1,0 +1,313 @@
+"""The main window: side navigation, the global search, menus, the status bar."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
+                               QMessageBox, QStackedWidget, QVBoxLayout, QWidget)
+
+from app import __version__
+from app.client_list import client_count
+from app.context import current_employee
+
+from . import style
+from .activities_page import ActivitiesPage
+from .bridge import bridge
+from .client_card import open_client_card
+from .client_list import ClientListPage
+from .search_box import SearchBox
+from .settings_page import SettingsPage
+from .trash_page import TrashPage
+from .undo import undo_stack
+
+
+class InfoPage(QWidget):
+    """A quiet page that says what will be here, in one sentence."""
+
+    def __init__(self, icon_name: str, title: str, text: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName("Page")
+        picture = QLabel(self)
+        picture.setPixmap(style.icon(icon_name, "#b8c2cf").pixmap(QSize(48, 48)))
+        picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        heading = QLabel(title, self)
+        heading.setObjectName("PageTitle")
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        body = QLabel(text, self)
+        body.setObjectName("PageHint")
+        body.setWordWrap(True)
+        body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column = QVBoxLayout()  # no alignment flags: the wrapped text gets its full height
+        column.addWidget(picture)
+        column.addWidget(heading)
+        column.addWidget(body)
+        centre = QWidget(self)
+        centre.setFixedWidth(480)
+        centre.setLayout(column)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(centre)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        layout.addLayout(row)
+        layout.addStretch(3)
+
+
+class MainWindow(QMainWindow):
+    CLIENTS, FUNNEL, CALENDAR, ACTIVITIES, REPORTS, SETTINGS, TRASH = range(7)
+
+    def __init__(self, database: str = "", parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Kartoteka"))
+        self.setMinimumSize(900, 560)
+        self._database = database
+
+        # pages
+        self.client_page = ClientListPage(self)
+        self.activities_page = None  # built when first opened: it reads the whole activity log
+        self.settings_page = SettingsPage(self, database=database)
+        self.trash_page = TrashPage(self)
+        pages = [
+            ("clients", self.tr("Clients"), self.client_page),
+            ("funnel", self.tr("Funnel"), InfoPage(
+                "funnel", self.tr("Funnel"),
+                self.tr("Deals by stage, from the first call to the signed contract. "
+                        "Deals are added in a client's card."), self)),
+            ("calendar", self.tr("Calendar"), InfoPage(
+                "calendar", self.tr("Calendar"),
+                self.tr("Planned calls, meetings and tasks by day and week. "
+                        "Plan the next contact in a client's card."), self)),
+            ("activities", self.tr("Activities"), QWidget(self)),
+            ("reports", self.tr("Reports"), InfoPage(
+                "reports", self.tr("Reports"),
+                self.tr("Sales, calls and the funnel over a period, ready to print, "
+                        "made from the calls and deals you record."), self)),
+            ("settings", self.tr("Settings"), self.settings_page),
+            ("trash", self.tr("Trash"), self.trash_page),
+        ]
+        self.stack = QStackedWidget(self)
+        self.navigation = QListWidget(self)
+        self.navigation.setObjectName("Navigation")
+        self.navigation.setIconSize(QSize(20, 20))
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for name, title, page in pages:
+            item = QListWidgetItem(style.icon(name, "#4a5568"), title)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.navigation.addItem(item)
+            self.stack.addWidget(page)
+
+        # chrome
+        self.search_box = SearchBox(self)
+        self.search_box.setMaximumWidth(560)
+        self.count_label = QLabel(self)
+        self.user_label = QLabel(self)
+        self.database_label = QLabel(self)
+        self._count_timer = QTimer(self, singleShot=True, interval=200)
+        self._build_layout()
+        self._build_actions()
+        self._build_menus()
+        self._build_status_bar()
+
+        # wiring
+        self.navigation.currentRowChanged.connect(self.on_navigation_current_row_changed)
+        self.search_box.client_activated.connect(self.open_card)
+        self.client_page.open_client_requested.connect(self.open_card)
+        self.client_page.new_client_requested.connect(self.on_new_action_triggered)
+        self.client_page.message.connect(self.show_message)
+        self.trash_page.message.connect(self.show_message)
+        self._count_timer.timeout.connect(self.update_count)
+        bridge().changed.connect(self.on_bridge_changed)
+
+        self.restore_state()
+        self.update_count()
+
+    # ----------------------------------------------------------------- building
+
+    def _build_layout(self) -> None:
+        sidebar = QWidget(self)
+        sidebar.setObjectName("Sidebar")
+        sidebar.setFixedWidth(200)
+        brand = QLabel(self.tr("Kartoteka"), sidebar)
+        brand.setObjectName("AppName")
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(10, 14, 10, 10)
+        side.setSpacing(10)
+        side.addWidget(brand)
+        side.addWidget(self.navigation, 1)
+
+        top_bar = QWidget(self)
+        top_bar.setObjectName("TopBar")
+        top = QHBoxLayout(top_bar)
+        top.setContentsMargins(20, 10, 20, 10)
+        top.addWidget(self.search_box, 1)
+        top.addStretch(0)
+
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        right.addWidget(top_bar)
+        right.addWidget(self.stack, 1)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(sidebar)
+        layout.addLayout(right, 1)
+        self.setCentralWidget(central)
+
+    def _build_actions(self) -> None:
+        self.new_action = QAction(style.icon("plus"), self.tr("&New client"), self)
+        self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.export_action = QAction(self.tr("&Export…"), self)
+        self.export_action.setEnabled(False)
+        self.export_action.setToolTip(self.tr("Export is not available in this version"))
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.undo_action = undo_stack().createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.redo_action = undo_stack().createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.trash_action = self.client_page.bulk.trash_action
+        self.find_action = QAction(style.icon("search"), self.tr("&Find client"), self)
+        self.find_action.setShortcuts([QKeySequence("Ctrl+F"), QKeySequence("Ctrl+K")])
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
+        self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.about_action = QAction(self.tr("&About Kartoteka"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.page_actions = QActionGroup(self)
+        for row in range(self.navigation.count()):
+            item = self.navigation.item(row)
+            action = QAction(item.text(), self.page_actions, checkable=True)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.setData(row)
+        for action in (self.new_action, self.quit_action, self.undo_action, self.redo_action,
+                       self.find_action, self.refresh_action, *self.page_actions.actions()):
+            self.addAction(action)  # shortcuts work even with the menu bar hidden
+
+        self.new_action.triggered.connect(self.on_new_action_triggered)
+        self.quit_action.triggered.connect(self.close)
+        self.find_action.triggered.connect(self.on_find_action_triggered)
+        self.refresh_action.triggered.connect(self.on_refresh_action_triggered)
+        self.about_action.triggered.connect(self.on_about_action_triggered)
+        self.page_actions.triggered.connect(self.on_page_actions_triggered)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.trash_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.refresh_action)
+        view_menu.addSeparator()
+        view_menu.addActions(self.page_actions.actions())
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        status.setSizeGripEnabled(False)
+        employee = current_employee()
+        self.user_label.setText(self.tr("User: {name}").format(name=employee.name if employee else "—"))
+        self.database_label.setText(self.tr("Database: {path}").format(path=self._database))
+        self.database_label.setToolTip(self._database)
+        for label in (self.count_label, self.user_label, self.database_label):
+            status.addPermanentWidget(label)
+
+    # ----------------------------------------------------------------- behaviour
+
+    def current_page(self) -> int:
+        return self.stack.currentIndex()
+
+    def show_page(self, index: int) -> None:
+        self.navigation.setCurrentRow(index)
+
+    def open_card(self, client_id: int | None = None):
+        return open_client_card(self, client_id)
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
+
+    def update_count(self) -> None:
+        self.count_label.setText(self.tr("Clients: %Ln", "", client_count()))
+
+    def restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = settings.value("main_window/state")
+        if state is not None:
+            self.restoreState(state)
+        page = int(settings.value("main_window/page", self.CLIENTS))
+        self.show_page(page if 0 <= page < self.stack.count() else self.CLIENTS)
+
+    def save_state(self) -> None:
+        settings = QSettings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/state", self.saveState())
+        settings.setValue("main_window/page", self.current_page())
+        self.client_page.save_state()
+        self.trash_page.view.save_header()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.search_box.hide_popup()
+        super().closeEvent(event)
+
+    # ----------------------------------------------------------------- slots
+
+    def _ensure_activities_page(self) -> None:
+        if self.activities_page is not None:
+            return
+        self.activities_page = ActivitiesPage(self)
+        placeholder = self.stack.widget(self.ACTIVITIES)
+        self.stack.insertWidget(self.ACTIVITIES, self.activities_page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.activities_page.open_client_requested.connect(self.open_card)
+
+    def on_navigation_current_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        if row == self.ACTIVITIES:
+            self._ensure_activities_page()
+        self.stack.setCurrentIndex(row)
+        self.page_actions.actions()[row].setChecked(True)
+        self.trash_action.setEnabled(row == self.CLIENTS and bool(self.client_page.selected_ids()))
+
+    def on_page_actions_triggered(self, action: QAction) -> None:
+        self.show_page(action.data())
+
+    def on_new_action_triggered(self) -> None:
+        self.open_card(None)
+
+    def on_find_action_triggered(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def on_refresh_action_triggered(self) -> None:
+        page = self.stack.currentWidget()
+        if hasattr(page, "refresh"):
+            page.refresh()
+        self.update_count()
+
+    def on_about_action_triggered(self) -> None:
+        QMessageBox.about(self, self.tr("About Kartoteka"), self.tr(
+            "<h3>Kartoteka {version}</h3><p>A card index of clients for a small business: "
+            "cards, calls and meetings, the funnel, reminders and reports.</p>").format(version=__version__))
+
+    def on_bridge_changed(self, change) -> None:
+        if change.entity == "client":
+            self._count_timer.start()
+

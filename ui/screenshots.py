@@ -1,0 +1,82 @@
+"""``--screenshot DIR``: open the main views one by one and save a PNG of each."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QPoint, QTimer
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QWidget
+
+from app.client_list import sample_client_id
+from app.clients import load_client
+
+from .client_card import open_client_card
+
+PAGE_NAMES = ("clients", "funnel", "calendar", "activities", "reports", "settings", "trash")
+
+
+def settle(ms: int = 120) -> None:
+    """Let layouts, timers and paints finish."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def _save(widget: QWidget, path: Path) -> Path:
+    widget.grab().save(str(path))
+    print(path)
+    return path
+
+
+def _save_with_popup(window: QWidget, popup: QWidget, path: Path) -> Path:
+    """The window with a popup drawn where it shows on the screen."""
+    picture = window.grab()
+    if popup.isVisible():
+        painter = QPainter(picture)
+        painter.drawPixmap(window.mapFromGlobal(popup.mapToGlobal(QPoint(0, 0))), popup.grab())
+        painter.end()
+    picture.save(str(path))
+    print(path)
+    return path
+
+
+def take_screenshots(window, folder: Path) -> int:
+    folder.mkdir(parents=True, exist_ok=True)
+    window.resize(1280, 800)
+    window.show()
+    settle(300)
+    number = 1
+    for index, name in enumerate(PAGE_NAMES):
+        window.show_page(index)
+        settle()
+        _save(window, folder / f"{number:02d}-{name}.png")
+        number += 1
+
+    client_id = sample_client_id()
+    window.show_page(window.CLIENTS)
+    if client_id is not None:
+        name = load_client(client_id).name
+        window.search_box.setFocus()
+        window.search_box.setText(name.split()[0][:6])
+        window.search_box.search_now()
+        settle()
+        _save_with_popup(window, window.search_box.popup, folder / f"{number:02d}-search.png")
+        window.search_box.hide_popup()
+        number += 1
+
+        card = open_client_card(window, client_id)
+        card.resize(max(card.width(), 1000), max(card.height(), 720))
+        settle(300)
+        _save(card, folder / f"{number:02d}-client-card.png")
+        card.close()
+        number += 1
+    else:
+        print("kartoteka: no clients in this database; the card was not shown", file=sys.stderr)
+
+    new_card = open_client_card(window, None)
+    settle(300)
+    _save(new_card, folder / f"{number:02d}-new-client.png")
+    new_card.close()
+    window.close()
+    return 0

@@ -1,0 +1,148 @@
+"""The Trash: deleted clients, restored (undoable) or deleted for good (after asking)."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from app import client_bulk
+from app.errors import KartotekaError
+
+from . import style
+from .bridge import bridge
+from .client_list.columns import Columns
+from .client_list.model import ClientListModel
+from .client_list.page import select_ids, selected_ids
+from .client_list.view import ClientTableView
+from .errors import show_error
+from .i18n import plural_s
+from .undo import run_undoable
+
+TRASH_COLUMNS = (Columns.NAME, Columns.KIND, Columns.PHONE, Columns.EMAIL, Columns.CITY, Columns.STATUS,
+                 Columns.RESPONSIBLE, Columns.CREATED, Columns.DELETED)
+
+
+class TrashPage(QWidget):
+    message = Signal(str)
+    """A short report for the status bar."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("Page")
+        self._dirty = True
+        self._refresh_timer = QTimer(self, singleShot=True, interval=60)
+        title = QLabel(self.tr("Trash"), self)
+        title.setObjectName("PageTitle")
+        self.hint = QLabel(self.tr("Deleted clients stay here until you restore them or delete them "
+                                   "for good."), self)
+        self.hint.setObjectName("PageHint")
+        self.hint.setWordWrap(True)
+        self.model = ClientListModel(self, trash=True)
+        self.view = ClientTableView("trash/header", self, optional_columns=TRASH_COLUMNS,
+                                    default_hidden=(Columns.KIND, Columns.EMAIL, Columns.CREATED))
+        self.view.setModel(self.model)
+        self.empty = QLabel(self.tr("The trash is empty."), self)
+        self.empty.setObjectName("PageHint")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.restore_button = QPushButton(style.icon("restore"), self.tr("Restore"), self)
+        self.restore_button.setToolTip(self.tr("Put the selected clients back into the list"))
+        self.purge_button = QPushButton(style.icon("trash", style.STATUS_COLORS["refused"]),
+                                        self.tr("Delete for good…"), self)
+        self.purge_button.setToolTip(self.tr("Delete the selected clients with all their history"))
+
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.restore_button)
+        top.addWidget(self.purge_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.setSpacing(10)
+        layout.addLayout(top)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty, 1)
+
+        if not self.view.restore_header() or self.view.horizontalHeader().sortIndicatorSection() < 0:
+            self.view.horizontalHeader().setSortIndicator(Columns.DELETED, Qt.SortOrder.DescendingOrder)
+
+        # wiring
+        self.model.reloaded.connect(self.on_model_reloaded)
+        self.view.selectionModel().selectionChanged.connect(self.on_view_selection_changed)
+        self.restore_button.clicked.connect(self.on_restore_button_clicked)
+        self.purge_button.clicked.connect(self.on_purge_button_clicked)
+        self._refresh_timer.timeout.connect(self.refresh)
+        bridge().changed.connect(self.on_bridge_changed)
+
+        self.view.setSortingEnabled(True)
+        self.on_view_selection_changed()
+
+    def selected_ids(self) -> list[int]:
+        return selected_ids(self.view, self.model)
+
+    def refresh(self) -> None:
+        self._refresh_timer.stop()
+        self._dirty = False
+        selected = self.selected_ids()
+        self.model.reload()
+        select_ids(self.view, self.model, selected)
+        self.on_view_selection_changed()
+
+    def restore(self, ids: list[int]) -> None:
+        try:
+            run_undoable(self.tr("Restore from trash"), lambda: client_bulk.restore_clients(ids),
+                         client_bulk.trash_clients)
+        except KartotekaError as exc:
+            show_error(self, exc)
+            return
+        self.message.emit(plural_s(self.tr("%n client(s) restored.", "", len(ids)), len(ids)))
+
+    def purge(self, ids: list[int]) -> None:
+        answer = QMessageBox.question(
+            self, self.tr("Delete for good"),
+            plural_s(self.tr("Delete %n client(s) for good, with their calls, deals and notes? "
+                             "This cannot be undone.", "", len(ids)), len(ids)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            count = client_bulk.purge_clients(ids)
+        except KartotekaError as exc:
+            show_error(self, exc)
+            return
+        self.message.emit(plural_s(self.tr("%n client(s) deleted for good.", "", count), count))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    # ----------------------------------------------------------------- slots
+
+    def on_bridge_changed(self, change) -> None:
+        if change.entity not in ("client", "employee", "tag"):
+            return
+        if self.isVisible():
+            self._refresh_timer.start()
+        else:
+            self._dirty = True
+
+    def on_model_reloaded(self) -> None:
+        empty = self.model.rowCount() == 0
+        self.view.setVisible(not empty)
+        self.empty.setVisible(empty)
+
+    def on_view_selection_changed(self, *_args) -> None:
+        has = self.view.selectionModel().hasSelection()
+        self.restore_button.setEnabled(has)
+        self.purge_button.setEnabled(has)
+
+    def on_restore_button_clicked(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.restore(ids)
+
+    def on_purge_button_clicked(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.purge(ids)
