@@ -253,3 +253,23 @@ def undo_reschedule(state: RescheduleState) -> None:
     if state.created_ids:
         publish("activity", "delete", state.created_ids)
     publish("activity", "update", [state.activity_id])
+
+
+# -- the Today panel's "reschedule" of a missed contact ------------------------------
+
+def set_next_contact(client_id: int, when_utc: datetime | None) -> datetime | None:
+    """Move a client's next contact to ``when_utc`` (None: no next contact).
+
+    Returns the previous value, so that undo is ``set_next_contact(client_id, previous)``.
+    """
+    with database_proxy.atomic():
+        client = Client.get_or_none(Client.id == client_id, Client.deleted_at.is_null())
+        if client is None:
+            raise NotFoundError(entity="client", id=client_id)
+        previous = client.next_contact_at
+        Client.update(next_contact_at=when_utc, updated_at=utcnow(),
+                      version=Client.version + 1).where(Client.id == client_id).execute()
+        audit.record("client", client_id, "update", audit.diff({"next_contact_at": previous},
+                                                              {"next_contact_at": when_utc}))
+    publish("client", "update", [client_id])
+    return previous
