@@ -412,11 +412,16 @@ class _Maker:
             span = max(1, (now - created).days)
             start = created + timedelta(days=self._int(0, span // 3), minutes=self._int(0, 300))
             end = now - timedelta(days=self._int(0, 20), minutes=self._int(1, 600))
+            if outcome == "open" and self.rnd() < 0.8:
+                # most open deals are alive: they reached their stage in the last days
+                end = now - timedelta(days=self._int(0, 9), minutes=self._int(1, 600))
+                start = max(created, end - timedelta(days=self._int(0, 60) * (len(path) > 1)))
             if end <= start:
                 end = start + timedelta(minutes=1)
             minutes = int((end - start).total_seconds()) // 60
-            moments = [start] + [start + timedelta(minutes=m)
-                                 for m in sorted(self._int(1, minutes) for _ in path[1:])]
+            inner = sorted(self._int(1, minutes) for _ in path[1:-1])
+            moments = ([start] + [start + timedelta(minutes=m) for m in inner] + [end])[-len(path):] \
+                if len(path) > 1 else [start]
             previous = None
             for stage_id, moment in zip(path, moments):
                 rows.rows[StageChange].append((deal_id, previous, stage_id, _ts(moment), responsible))

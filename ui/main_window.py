@@ -3,55 +3,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
-                               QMessageBox, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget)
 
 from app import __version__
 from app.client_list import client_count
 from app.context import current_employee
 
-from . import style
-from .activities_page import ActivitiesPage
+from . import file_actions, style
 from .bridge import bridge
 from .client_card import open_client_card
 from .client_list import ClientListPage
+from .info_page import InfoPage
+from .reminders import ReminderController
 from .search_box import SearchBox
 from .settings_page import SettingsPage
 from .trash_page import TrashPage
 from .undo import undo_stack
-
-
-class InfoPage(QWidget):
-    """A quiet page that says what will be here, in one sentence."""
-
-    def __init__(self, icon_name: str, title: str, text: str, parent=None):
-        super().__init__(parent)
-        self.setObjectName("Page")
-        picture = QLabel(self)
-        picture.setPixmap(style.icon(icon_name, "#b8c2cf").pixmap(QSize(48, 48)))
-        picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        heading = QLabel(title, self)
-        heading.setObjectName("PageTitle")
-        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        body = QLabel(text, self)
-        body.setObjectName("PageHint")
-        body.setWordWrap(True)
-        body.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        column = QVBoxLayout()  # no alignment flags: the wrapped text gets its full height
-        column.addWidget(picture)
-        column.addWidget(heading)
-        column.addWidget(body)
-        centre = QWidget(self)
-        centre.setFixedWidth(480)
-        centre.setLayout(column)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(centre)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addStretch(2)
-        layout.addLayout(row)
-        layout.addStretch(3)
 
 
 class MainWindow(QMainWindow):
@@ -62,22 +30,20 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Kartoteka"))
         self.setMinimumSize(900, 560)
         self._database = database
+        self._quitting = False
 
-        # pages
+        # pages; funnel, calendar and activities are built when first opened
         self.client_page = ClientListPage(self)
-        self.activities_page = None  # built when first opened: it reads the whole activity log
+        self.funnel_page = self.calendar_page = self.activities_page = None
         self.settings_page = SettingsPage(self, database=database)
         self.trash_page = TrashPage(self)
+        self._page_factories = {self.FUNNEL: self._make_funnel_page,
+                                self.CALENDAR: self._make_calendar_page,
+                                self.ACTIVITIES: self._make_activities_page}
         pages = [
             ("clients", self.tr("Clients"), self.client_page),
-            ("funnel", self.tr("Funnel"), InfoPage(
-                "funnel", self.tr("Funnel"),
-                self.tr("Deals by stage, from the first call to the signed contract. "
-                        "Deals are added in a client's card."), self)),
-            ("calendar", self.tr("Calendar"), InfoPage(
-                "calendar", self.tr("Calendar"),
-                self.tr("Planned calls, meetings and tasks by day and week. "
-                        "Plan the next contact in a client's card."), self)),
+            ("funnel", self.tr("Funnel"), QWidget(self)),
+            ("calendar", self.tr("Calendar"), QWidget(self)),
             ("activities", self.tr("Activities"), QWidget(self)),
             ("reports", self.tr("Reports"), InfoPage(
                 "reports", self.tr("Reports"),
@@ -104,6 +70,8 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(self)
         self.database_label = QLabel(self)
         self._count_timer = QTimer(self, singleShot=True, interval=200)
+        self.reminders = ReminderController(self)
+        self._build_today_dock()
         self._build_layout()
         self._build_actions()
         self._build_menus()
@@ -117,17 +85,21 @@ class MainWindow(QMainWindow):
         self.client_page.message.connect(self.show_message)
         self.trash_page.message.connect(self.show_message)
         self._count_timer.timeout.connect(self.update_count)
+        self.reminders.open_client_requested.connect(self.open_card)
+        self.reminders.today_requested.connect(self.on_reminders_today_requested)
+        self.today_panel.open_client_requested.connect(self.open_card)
         bridge().changed.connect(self.on_bridge_changed)
 
         self.restore_state()
         self.update_count()
+        QTimer.singleShot(0, self.reminders.show_due_at_startup)
 
     # ----------------------------------------------------------------- building
 
     def _build_layout(self) -> None:
         sidebar = QWidget(self)
         sidebar.setObjectName("Sidebar")
-        sidebar.setFixedWidth(200)
+        sidebar.setFixedWidth(176)
         brand = QLabel(self.tr("Kartoteka"), sidebar)
         brand.setObjectName("AppName")
         side = QVBoxLayout(sidebar)
@@ -156,12 +128,32 @@ class MainWindow(QMainWindow):
         layout.addLayout(right, 1)
         self.setCentralWidget(central)
 
+    def _build_today_dock(self) -> None:
+        from .today_panel import TodayPanel
+        self.today_panel = TodayPanel(self)
+        self.today_dock = QDockWidget(self.tr("Today"), self)
+        self.today_dock.setObjectName("TodayDock")
+        self.today_dock.setWidget(self.today_panel)
+        self.today_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                                    | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.today_dock)
+        self.resizeDocks([self.today_dock], [330], Qt.Orientation.Horizontal)
+
     def _build_actions(self) -> None:
         self.new_action = QAction(style.icon("plus"), self.tr("&New client"), self)
         self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.import_action = QAction(self.tr("&Import clients…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_history_action = QAction(self.tr("Import &history…"), self)
         self.export_action = QAction(self.tr("&Export…"), self)
-        self.export_action.setEnabled(False)
-        self.export_action.setToolTip(self.tr("Export is not available in this version"))
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setToolTip(self.tr("Export the clients as the list shows them, "
+                                              "or deals, activities, the calendar"))
+        self.backup_action = QAction(self.tr("&Back up now…"), self)
+        self.backup_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.today_action = self.today_dock.toggleViewAction()
+        self.today_action.setText(self.tr("&Today panel"))
+        self.today_action.setShortcut(QKeySequence("Ctrl+T"))
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -183,11 +175,16 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
             action.setData(row)
         for action in (self.new_action, self.quit_action, self.undo_action, self.redo_action,
-                       self.find_action, self.refresh_action, *self.page_actions.actions()):
+                       self.find_action, self.refresh_action, self.import_action, self.export_action,
+                       self.backup_action, self.today_action, *self.page_actions.actions()):
             self.addAction(action)  # shortcuts work even with the menu bar hidden
 
         self.new_action.triggered.connect(self.on_new_action_triggered)
-        self.quit_action.triggered.connect(self.close)
+        self.import_action.triggered.connect(self.on_import_action_triggered)
+        self.import_history_action.triggered.connect(self.on_import_history_action_triggered)
+        self.export_action.triggered.connect(self.on_export_action_triggered)
+        self.backup_action.triggered.connect(self.on_backup_action_triggered)
+        self.quit_action.triggered.connect(self.quit)
         self.find_action.triggered.connect(self.on_find_action_triggered)
         self.refresh_action.triggered.connect(self.on_refresh_action_triggered)
         self.about_action.triggered.connect(self.on_about_action_triggered)
@@ -197,7 +194,12 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.import_history_action)
         file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -209,6 +211,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.find_action)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.refresh_action)
+        view_menu.addAction(self.today_action)
         view_menu.addSeparator()
         view_menu.addActions(self.page_actions.actions())
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -263,25 +266,54 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.search_box.hide_popup()
+        if self.reminders.close_hides_to_tray() and not self._quitting:
+            event.ignore()  # keep reminding from the tray
+            self.hide()
+            return
+        self.reminders.close()
         super().closeEvent(event)
+
+    def quit(self) -> None:
+        """Really quit, even when closing the window only hides it to the tray."""
+        self._quitting = True
+        self.close()
 
     # ----------------------------------------------------------------- slots
 
-    def _ensure_activities_page(self) -> None:
-        if self.activities_page is not None:
-            return
+    def _make_funnel_page(self) -> QWidget:
+        from .deal_card import open_deal_card
+        from .funnel import FunnelPage
+        self.funnel_page = FunnelPage(self)
+        self.funnel_page.open_client_requested.connect(self.open_card)
+        self.funnel_page.open_deal_requested.connect(lambda deal_id: open_deal_card(self, deal_id))
+        return self.funnel_page
+
+    def _make_calendar_page(self) -> QWidget:
+        from .calendar import CalendarPage
+        self.calendar_page = CalendarPage(self)
+        self.calendar_page.open_client_requested.connect(self.open_card)
+        return self.calendar_page
+
+    def _make_activities_page(self) -> QWidget:
+        from .activities_page import ActivitiesPage
         self.activities_page = ActivitiesPage(self)
-        placeholder = self.stack.widget(self.ACTIVITIES)
-        self.stack.insertWidget(self.ACTIVITIES, self.activities_page)
+        self.activities_page.open_client_requested.connect(self.open_card)
+        return self.activities_page
+
+    def _ensure_page(self, row: int) -> None:
+        factory = self._page_factories.pop(row, None)
+        if factory is None:
+            return
+        page = factory()
+        placeholder = self.stack.widget(row)
+        self.stack.insertWidget(row, page)
         self.stack.removeWidget(placeholder)
         placeholder.deleteLater()
-        self.activities_page.open_client_requested.connect(self.open_card)
 
     def on_navigation_current_row_changed(self, row: int) -> None:
         if row < 0:
             return
-        if row == self.ACTIVITIES:
-            self._ensure_activities_page()
+        self._ensure_page(row)
         self.stack.setCurrentIndex(row)
         self.page_actions.actions()[row].setChecked(True)
         self.trash_action.setEnabled(row == self.CLIENTS and bool(self.client_page.selected_ids()))
@@ -291,6 +323,23 @@ class MainWindow(QMainWindow):
 
     def on_new_action_triggered(self) -> None:
         self.open_card(None)
+
+    def on_import_action_triggered(self) -> None:
+        file_actions.open_import_wizard(self)
+
+    def on_import_history_action_triggered(self) -> None:
+        file_actions.open_import_history(self)
+
+    def on_export_action_triggered(self) -> None:
+        file_actions.open_export(self, self.client_page.model.ids())
+
+    def on_backup_action_triggered(self) -> None:
+        file_actions.backup_now(self)
+
+    def on_reminders_today_requested(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.today_dock.show()
 
     def on_find_action_triggered(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

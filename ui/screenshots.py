@@ -43,8 +43,9 @@ def _save_with_popup(window: QWidget, popup: QWidget, path: Path) -> Path:
 
 def take_screenshots(window, folder: Path) -> int:
     folder.mkdir(parents=True, exist_ok=True)
-    window.resize(1280, 800)
+    window.resize(1366, 768)
     window.show()
+    window.today_dock.hide()  # each page on its own; the Today panel gets its own picture
     settle(300)
     number = 1
     for index, name in enumerate(PAGE_NAMES):
@@ -53,8 +54,25 @@ def take_screenshots(window, folder: Path) -> int:
         _save(window, folder / f"{number:02d}-{name}.png")
         number += 1
 
-    client_id = sample_client_id()
     window.show_page(window.CLIENTS)
+    window.today_dock.show()
+    settle(300)
+    _save(window, folder / f"{number:02d}-today.png")
+    window.today_dock.hide()
+    number += 1
+
+    from db.models import Deal, Stage
+    deal = (Deal.select().join(Stage).where(Deal.deleted_at.is_null(), Stage.kind == "open")
+            .order_by(Deal.amount.desc()).first())
+    if deal is not None:
+        from .deal_card import open_deal_card
+        deal_card = open_deal_card(window, deal.id)
+        settle(300)
+        _save(deal_card, folder / f"{number:02d}-deal-card.png")
+        deal_card.close()
+        number += 1
+
+    client_id = sample_client_id()
     if client_id is not None:
         name = load_client(client_id).name
         window.search_box.setFocus()

@@ -1,10 +1,12 @@
-"""Settings.  First section, Interface: the language (applied at the next start)."""
+"""Settings: General (language, tray, data file) and Funnel (pipelines and stages)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QSpacerItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QSpacerItem, QSystemTrayIcon,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from . import i18n
+from .reminders import CLOSE_TO_TRAY_KEY
 
 
 class SettingsPage(QWidget):
@@ -30,6 +32,14 @@ class SettingsPage(QWidget):
         self.language_note.setWordWrap(True)
         self.language_note.setMinimumWidth(360)
 
+        self.close_to_tray = QCheckBox(self.tr("Keep reminding from the tray when the window is closed"), self)
+        tray = QSystemTrayIcon.isSystemTrayAvailable()
+        self.close_to_tray.setEnabled(tray)
+        self.close_to_tray.setChecked(tray and QSettings().value(CLOSE_TO_TRAY_KEY, True, type=bool))
+        if not tray:
+            self.close_to_tray.setToolTip(self.tr("This desktop has no system tray; reminders show "
+                                                  "in a window while Kartoteka runs."))
+
         data = QLabel(self.tr("Data"), self)
         data.setObjectName("SectionTitle")
         self.database = QLabel(database, self)
@@ -44,19 +54,33 @@ class SettingsPage(QWidget):
         form.addRow(interface)
         form.addRow(self.tr("Language:"), self.language)
         form.addRow("", self.language_note)
+        form.addRow("", self.close_to_tray)
         form.addItem(QSpacerItem(0, 12))
         form.addRow(data)
         form.addRow(self.tr("Database file:"), self.database)
+
+        general = QWidget(self)
+        general_layout = QVBoxLayout(general)
+        general_layout.setContentsMargins(12, 12, 12, 12)
+        general_layout.addLayout(form)
+        general_layout.addStretch(1)
+        from .stages_editor import StagesEditor
+        self.stages_editor = StagesEditor(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(general, self.tr("General"))
+        self.tabs.addTab(self.stages_editor, self.tr("Funnel stages"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
         layout.setSpacing(10)
         layout.addWidget(title)
-        layout.addSpacing(6)
-        layout.addLayout(form)
-        layout.addStretch(1)
+        layout.addWidget(self.tabs, 1)
 
         self.language.currentIndexChanged.connect(self.on_language_current_index_changed)
+        self.close_to_tray.toggled.connect(self.on_close_to_tray_toggled)
+
+    def on_close_to_tray_toggled(self, checked: bool) -> None:
+        QSettings().setValue(CLOSE_TO_TRAY_KEY, checked)
 
     def on_language_current_index_changed(self, _index: int) -> None:
         value = self.language.currentData()

@@ -71,7 +71,41 @@ def test_menus_offer_the_usual_commands(main_window):
     assert shortcuts["Refresh"] == ["F5"]
     assert shortcuts["Move to trash"] == ["Del"]
     assert shortcuts["Settings"] == ["Ctrl+6"]
-    assert not main_window.export_action.isEnabled()
+    assert shortcuts["Import clients…"] == ["Ctrl+I"]
+    assert shortcuts["Export…"] == ["Ctrl+E"]
+    assert shortcuts["Back up now…"] == ["Ctrl+B"]
+    assert shortcuts["Today panel"] == ["Ctrl+T"]
+
+
+def test_funnel_and_calendar_pages_are_built_when_first_opened(main_window, qtbot):
+    from ui.calendar import CalendarPage
+    from ui.funnel import FunnelPage
+    assert main_window.funnel_page is None and main_window.calendar_page is None
+    qtbot.keyClick(main_window, Qt.Key.Key_2, CTRL)
+    assert isinstance(main_window.stack.currentWidget(), FunnelPage)
+    qtbot.keyClick(main_window, Qt.Key.Key_3, CTRL)
+    assert isinstance(main_window.stack.currentWidget(), CalendarPage)
+    assert main_window.stack.count() == 7
+
+
+def test_export_offers_the_clients_as_the_list_shows_them(main_window, qtbot):
+    from app.clients import ClientData, create_client
+    from ui.export_dialog import ExportDialog
+    for name in ("Белов Игорь", "Иванов Пётр", "Петрова Ольга"):
+        create_client(ClientData(name=name))
+    page = main_window.client_page
+    page.filter_bar.text.setText("петр")  # Иванов Пётр, Петрова Ольга
+    qtbot.waitUntil(lambda: len(page.model.ids()) == 2)
+    qtbot.keyClick(main_window, Qt.Key.Key_E, CTRL)
+    dialogs = [w for w in main_window.findChildren(ExportDialog)]
+    assert len(dialogs) == 1 and sorted(dialogs[0].ids()) == sorted(page.model.ids())
+    dialogs[0].close()
+
+
+def test_the_today_panel_is_docked_and_toggles(main_window, qtbot):
+    assert main_window.today_dock.isVisible()
+    qtbot.keyClick(main_window, Qt.Key.Key_T, CTRL)
+    assert not main_window.today_dock.isVisible()
 
 
 def test_geometry_and_page_are_remembered(make_window, qtbot):

@@ -18,10 +18,6 @@ SELECTED_TINT = "#e4eeff"
 OTHER_MONTH_TINT = "#f8f9fb"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Calendar", text)
-
-
 def local_start(item: CalendarItem) -> datetime:
     """The item's start as naive local wall-clock time."""
     return recurrence.to_local(item.start)
@@ -53,10 +49,11 @@ def item_label(item: CalendarItem, with_time: bool = True) -> str:
     """"10:00 Иванов · Договор" — time, client and subject, whichever exist."""
     if item.kind == "birthday":
         if item.age:
-            return _tr("{name}: birthday ({age})").format(name=item.title, age=item.age)
-        return _tr("{name}: birthday").format(name=item.title)
+            return QCoreApplication.translate("Calendar", "{name}: birthday ({age})").format(
+                name=item.title, age=item.age)
+        return QCoreApplication.translate("Calendar", "{name}: birthday").format(name=item.title)
     parts = [p for p in (item.client_name, item.title) if p]
-    text = " · ".join(parts) or _tr("(no subject)")
+    text = " · ".join(parts) or QCoreApplication.translate("Calendar", "(no subject)")
     if with_time and not item.all_day:
         text = "{} {}".format(time_text(local_start(item)), text)
     return text
@@ -69,9 +66,9 @@ def item_tooltip(item: CalendarItem, kind_labels: dict[str, str]) -> str:
         lines.append("{} · {}–{}".format(kind_labels.get(item.kind, item.kind),
                                          time_text(start), time_text(end)))
     if item.recurring:
-        lines.append(_tr("Repeats"))
+        lines.append(QCoreApplication.translate("Calendar", "Repeats"))
     if item.done:
-        lines.append(_tr("Done"))
+        lines.append(QCoreApplication.translate("Calendar", "Done"))
     return "\n".join(lines)
 
 

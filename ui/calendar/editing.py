@@ -22,10 +22,6 @@ from ui.undo import run_undoable
 THIS, FUTURE = "this", "future"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Calendar", text)
-
-
 @dataclass
 class ActivityForm:
     """What the activity dialog holds (times are local wall-clock)."""
@@ -43,10 +39,12 @@ class ActivityForm:
 def ask_scope(parent: QWidget | None, title: str) -> str | None:
     """"Only this one" / "This and all future" / cancel (None) for a repeating activity."""
     box = QMessageBox(QMessageBox.Icon.Question, title,
-                      _tr("This activity repeats. Change only this occurrence, "
-                          "or this and all the following ones?"), parent=parent)
-    this = box.addButton(_tr("Only this one"), QMessageBox.ButtonRole.AcceptRole)
-    future = box.addButton(_tr("This and all future"), QMessageBox.ButtonRole.AcceptRole)
+                      QCoreApplication.translate("Calendar", "This activity repeats. Change only this occurrence, "
+                                                 "or this and all the following ones?"), parent=parent)
+    this = box.addButton(QCoreApplication.translate("Calendar", "Only this one"),
+                         QMessageBox.ButtonRole.AcceptRole)
+    future = box.addButton(QCoreApplication.translate("Calendar", "This and all future"),
+                           QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(this)
     box.exec()
@@ -58,13 +56,14 @@ def move_item(parent: QWidget | None, item: CalendarItem, new_local: datetime) -
     """Drag and drop: move ``item`` to ``new_local``, undoable; True when it moved."""
     scope = THIS
     if item.recurring:
-        scope = ask_scope(parent, _tr("Move activity"))
+        scope = ask_scope(parent, QCoreApplication.translate("Calendar", "Move activity"))
         if scope is None:
             return False
     new_utc = recurrence.to_utc(new_local)
     occurrence = item.occurrence if item.recurring else None
     try:
-        run_undoable(_tr("Move «{title}»").format(title=item.title or item.client_name),
+        run_undoable(QCoreApplication.translate("Calendar", "Move «{title}»").format(
+                         title=item.title or item.client_name),
                      lambda: reschedule(item.activity_id, new_utc, occurrence, series=scope == FUTURE),
                      undo_reschedule)
     except KartotekaError as exc:
@@ -85,7 +84,7 @@ def create_activity(form: ActivityForm) -> int:
                         status="planned", planned_at=planned, duration_min=form.duration_min,
                         reminder_at=remind, responsible_id=form.responsible_id,
                         recurrence=form.rule.to_rrule() if form.rule else "")
-    state = run_undoable(_tr("New activity"),
+    state = run_undoable(QCoreApplication.translate("Calendar", "New activity"),
                          lambda: [activities.log_activity(ActivityData(**vars(data)))],
                          activities.trash_activities)
     return state[0]
@@ -157,11 +156,13 @@ def reschedule_from_today(parent: QWidget | None, row, new_local: datetime) -> b
     new_utc = recurrence.to_utc(new_local)
     try:
         if isinstance(row, MissedContact):
-            run_undoable(_tr("Reschedule the contact with {name}").format(name=row.client_name),
+            run_undoable(QCoreApplication.translate("Calendar", "Reschedule the contact with {name}").format(
+                             name=row.client_name),
                          lambda: set_next_contact(row.client_id, new_utc),
                          lambda previous: set_next_contact(row.client_id, previous))
         else:
-            run_undoable(_tr("Move «{title}»").format(title=row.subject or row.client_name),
+            run_undoable(QCoreApplication.translate("Calendar", "Move «{title}»").format(
+                             title=row.subject or row.client_name),
                          lambda: reschedule(row.activity_id, new_utc), undo_reschedule)
     except KartotekaError as exc:
         show_error(parent, exc)

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QGridLayout, 
 from app import recurrence
 from app.recurrence import DAILY, LAST, LAST_DAY, MONTHLY, WEEKLY, YEARLY, Rule
 
+from ..i18n import plural_s
+
 
 def _a_year_after(day: date) -> date:
     try:
@@ -205,9 +207,10 @@ class RecurrenceEditor(QWidget):
         self.monthly_box.setVisible(freq == MONTHLY)
         for widget in (self.every_label, self.interval, self.unit, self.end_row, self.summary):
             widget.setVisible(bool(freq))
-        units = {DAILY: self.tr("day(s)"), WEEKLY: self.tr("week(s)"), MONTHLY: self.tr("month(s)"),
-                 YEARLY: self.tr("year(s)")}
-        self.unit.setText(units.get(freq, ""))
+        n = self.interval.value()
+        units = {DAILY: self.tr("day(s)", "", n), WEEKLY: self.tr("week(s)", "", n),
+                 MONTHLY: self.tr("month(s)", "", n), YEARLY: self.tr("year(s)", "", n)}
+        self.unit.setText(plural_s(units.get(freq, ""), n))
         self.month_day.setEnabled(self.by_day.isChecked())
         self.nth.setEnabled(self.by_weekday.isChecked())
         self.nth_weekday.setEnabled(self.by_weekday.isChecked())

@@ -10,10 +10,6 @@ from app.clients import ClientData, create_client, load_client, update_client
 from ui.undo import run_undoable
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ClientCard", text)
-
-
 def create_undoable(data: ClientData) -> ClientData:
     """Create the client; undo moves it to the trash, redo brings it back."""
     made: dict[str, int] = {}
@@ -29,7 +25,8 @@ def create_undoable(data: ClientData) -> ClientData:
     def undo(_state) -> None:
         trash_clients([made["id"]])
 
-    return run_undoable(_tr("New client “{}”").format(data.name), do, undo)
+    label = QCoreApplication.translate("ClientCard", "New client “{}”").format(data.name)
+    return run_undoable(label, do, undo)
 
 
 def update_undoable(previous: ClientData, data: ClientData) -> ClientData:
@@ -53,4 +50,5 @@ def update_undoable(previous: ClientData, data: ClientData) -> ClientData:
     def undo(_state) -> None:
         save_over_current(previous)
 
-    return run_undoable(_tr("Edit client “{}”").format(data.name), do, undo)
+    label = QCoreApplication.translate("ClientCard", "Edit client “{}”").format(data.name)
+    return run_undoable(label, do, undo)

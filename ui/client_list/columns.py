@@ -6,10 +6,6 @@ from enum import IntEnum
 from PySide6.QtCore import QCoreApplication, Qt
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ClientList", text)
-
-
 class Columns(IntEnum):
     NAME = 0
     KIND = 1
@@ -46,25 +42,32 @@ HIDDEN_BY_DEFAULT = (Columns.KIND, Columns.EMAIL, Columns.LAST_CONTACT, Columns.
 
 def headers() -> dict[Columns, str]:
     return {
-        Columns.NAME: _tr("Name"),
-        Columns.KIND: _tr("Kind"),
-        Columns.PHONE: _tr("Phone"),
-        Columns.EMAIL: _tr("E-mail"),
-        Columns.CITY: _tr("City"),
-        Columns.STATUS: _tr("Status"),
-        Columns.RESPONSIBLE: _tr("Responsible"),
-        Columns.NEXT_CONTACT: _tr("Next contact"),
-        Columns.LAST_CONTACT: _tr("Last contact"),
-        Columns.TAGS: _tr("Tags"),
-        Columns.CREATED: _tr("Created"),
-        Columns.DELETED: _tr("Deleted"),
+        Columns.NAME: QCoreApplication.translate("ClientList", "Name"),
+        Columns.KIND: QCoreApplication.translate("ClientList", "Kind"),
+        Columns.PHONE: QCoreApplication.translate("ClientList", "Phone"),
+        Columns.EMAIL: QCoreApplication.translate("ClientList", "E-mail"),
+        Columns.CITY: QCoreApplication.translate("ClientList", "City"),
+        Columns.STATUS: QCoreApplication.translate("ClientList", "Status"),
+        Columns.RESPONSIBLE: QCoreApplication.translate("ClientList", "Responsible"),
+        Columns.NEXT_CONTACT: QCoreApplication.translate("ClientList", "Next contact"),
+        Columns.LAST_CONTACT: QCoreApplication.translate("ClientList", "Last contact"),
+        Columns.TAGS: QCoreApplication.translate("ClientList", "Tags"),
+        Columns.CREATED: QCoreApplication.translate("ClientList", "Created"),
+        Columns.DELETED: QCoreApplication.translate("ClientList", "Deleted"),
     }
 
 
 def status_names() -> dict[str, str]:
-    return {"lead": _tr("Lead"), "active": _tr("Active"), "refused": _tr("Refused"),
-            "archived": _tr("Archived")}
+    return {
+        "lead": QCoreApplication.translate("ClientList", "Lead"),
+        "active": QCoreApplication.translate("ClientList", "Active"),
+        "refused": QCoreApplication.translate("ClientList", "Refused"),
+        "archived": QCoreApplication.translate("ClientList", "Archived"),
+    }
 
 
 def kind_names() -> dict[str, str]:
-    return {"person": _tr("Person"), "company": _tr("Company")}
+    return {
+        "person": QCoreApplication.translate("ClientList", "Person"),
+        "company": QCoreApplication.translate("ClientList", "Company"),
+    }

@@ -17,8 +17,9 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def kind_labels() -> dict[str, str]:
-    tr = QCoreApplication.translate
-    return {"open": tr("StagesEditor", "open"), "won": tr("StagesEditor", "won"), "lost": tr("StagesEditor", "lost")}
+    return {"open": QCoreApplication.translate("StagesEditor", "open"),
+            "won": QCoreApplication.translate("StagesEditor", "won"),
+            "lost": QCoreApplication.translate("StagesEditor", "lost")}
 
 
 class StagesModel(QAbstractTableModel):

@@ -6,28 +6,43 @@ from PySide6.QtCore import QCoreApplication
 from app.importer.mapping import CUSTOM, NEW_CUSTOM, NOTE, SKIP
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportWizard", text)
-
-
 def target_labels() -> dict[str, str]:
     """Column targets in the order the mapping combo lists them."""
     return {
-        "name": _tr("Name"), "last_name": _tr("Last name"), "first_name": _tr("First name"),
-        "middle_name": _tr("Middle name"), "company": _tr("Company"), "contact": _tr("Contact person"),
-        "position": _tr("Position"), "phone": _tr("Phone"), "email": _tr("E-mail"), "inn": _tr("INN"),
-        "kpp": _tr("KPP"), "city": _tr("City"), "region": _tr("Region"), "address": _tr("Address"),
-        "kind": _tr("Person or company"), "status": _tr("Status"), "stage": _tr("Funnel stage"),
-        "amount": _tr("Deal amount"), "last_contact": _tr("Date of last contact"),
-        "next_contact": _tr("Date of next contact"), "birthday": _tr("Birthday"), "tags": _tr("Tags"),
-        "responsible": _tr("Responsible"), "source": _tr("Source"), "segment": _tr("Segment"),
-        "notes": _tr("Notes"), NEW_CUSTOM: _tr("New custom field"), NOTE: _tr("Into notes"),
-        SKIP: _tr("Skip"),
+        "name": QCoreApplication.translate("ImportWizard", "Name"),
+        "last_name": QCoreApplication.translate("ImportWizard", "Last name"),
+        "first_name": QCoreApplication.translate("ImportWizard", "First name"),
+        "middle_name": QCoreApplication.translate("ImportWizard", "Middle name"),
+        "company": QCoreApplication.translate("ImportWizard", "Company"),
+        "contact": QCoreApplication.translate("ImportWizard", "Contact person"),
+        "position": QCoreApplication.translate("ImportWizard", "Position"),
+        "phone": QCoreApplication.translate("ImportWizard", "Phone"),
+        "email": QCoreApplication.translate("ImportWizard", "E-mail"),
+        "inn": QCoreApplication.translate("ImportWizard", "INN"),
+        "kpp": QCoreApplication.translate("ImportWizard", "KPP"),
+        "city": QCoreApplication.translate("ImportWizard", "City"),
+        "region": QCoreApplication.translate("ImportWizard", "Region"),
+        "address": QCoreApplication.translate("ImportWizard", "Address"),
+        "kind": QCoreApplication.translate("ImportWizard", "Person or company"),
+        "status": QCoreApplication.translate("ImportWizard", "Status"),
+        "stage": QCoreApplication.translate("ImportWizard", "Funnel stage"),
+        "amount": QCoreApplication.translate("ImportWizard", "Deal amount"),
+        "last_contact": QCoreApplication.translate("ImportWizard", "Date of last contact"),
+        "next_contact": QCoreApplication.translate("ImportWizard", "Date of next contact"),
+        "birthday": QCoreApplication.translate("ImportWizard", "Birthday"),
+        "tags": QCoreApplication.translate("ImportWizard", "Tags"),
+        "responsible": QCoreApplication.translate("ImportWizard", "Responsible"),
+        "source": QCoreApplication.translate("ImportWizard", "Source"),
+        "segment": QCoreApplication.translate("ImportWizard", "Segment"),
+        "notes": QCoreApplication.translate("ImportWizard", "Notes"),
+        NEW_CUSTOM: QCoreApplication.translate("ImportWizard", "New custom field"),
+        NOTE: QCoreApplication.translate("ImportWizard", "Into notes"),
+        SKIP: QCoreApplication.translate("ImportWizard", "Skip"),
     }
 
 
 def custom_label(name: str) -> str:
-    return _tr("Custom field: %1").replace("%1", name)
+    return QCoreApplication.translate("ImportWizard", "Custom field: %1").replace("%1", name)
 
 
 def target_options() -> list[tuple[str, str]]:
@@ -42,15 +57,19 @@ def target_options() -> list[tuple[str, str]]:
 
 
 def status_labels() -> dict[str, str]:
-    return {"status:lead": _tr("Status: lead"), "status:active": _tr("Status: active client"),
-            "status:refused": _tr("Status: refused"), "status:archived": _tr("Status: archived")}
+    return {
+        "status:lead": QCoreApplication.translate("ImportWizard", "Status: lead"),
+        "status:active": QCoreApplication.translate("ImportWizard", "Status: active client"),
+        "status:refused": QCoreApplication.translate("ImportWizard", "Status: refused"),
+        "status:archived": QCoreApplication.translate("ImportWizard", "Status: archived"),
+    }
 
 
 def action_label(action: str, target_name: str = "", target_row: int | None = None) -> str:
     if action == "merge" and target_row and not target_name:
-        return _tr("Merge into row %1").replace("%1", str(target_row))
+        return QCoreApplication.translate("ImportWizard", "Merge into row %1").replace("%1", str(target_row))
     if action == "merge":
-        return _tr("Merge into «%1»").replace("%1", target_name)
+        return QCoreApplication.translate("ImportWizard", "Merge into «%1»").replace("%1", target_name)
     if action == "skip":
-        return _tr("Skip")
-    return _tr("Create new client")
+        return QCoreApplication.translate("ImportWizard", "Skip")
+    return QCoreApplication.translate("ImportWizard", "Create new client")

@@ -4,13 +4,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
 def client_status_labels() -> dict[str, str]:
-    return {"lead": _tr("Lead"), "active": _tr("Active"), "refused": _tr("Refused"),
-            "archived": _tr("Archived")}
+    return {
+        "lead": QCoreApplication.translate("Labels", "Lead"),
+        "active": QCoreApplication.translate("Labels", "Active"),
+        "refused": QCoreApplication.translate("Labels", "Refused"),
+        "archived": QCoreApplication.translate("Labels", "Archived"),
+    }
 
 
 CLIENT_STATUS_COLORS = {"lead": "#1e88e5", "active": "#43a047", "refused": "#e53935",
@@ -18,14 +18,24 @@ CLIENT_STATUS_COLORS = {"lead": "#1e88e5", "active": "#43a047", "refused": "#e53
 
 
 def activity_kind_labels() -> dict[str, str]:
-    return {"call_in": _tr("Incoming call"), "call_out": _tr("Outgoing call"),
-            "email": _tr("E-mail"), "meeting": _tr("Meeting"), "task": _tr("Task"),
-            "note": _tr("Note"), "feedback": _tr("Feedback")}
+    return {
+        "call_in": QCoreApplication.translate("Labels", "Incoming call"),
+        "call_out": QCoreApplication.translate("Labels", "Outgoing call"),
+        "email": QCoreApplication.translate("Labels", "E-mail"),
+        "meeting": QCoreApplication.translate("Labels", "Meeting"),
+        "task": QCoreApplication.translate("Labels", "Task"),
+        "note": QCoreApplication.translate("Labels", "Note"),
+        "feedback": QCoreApplication.translate("Labels", "Feedback"),
+    }
 
 
 def activity_status_labels() -> dict[str, str]:
-    return {"planned": _tr("Planned"), "done": _tr("Done"), "cancelled": _tr("Cancelled"),
-            "overdue": _tr("Overdue")}
+    return {
+        "planned": QCoreApplication.translate("Labels", "Planned"),
+        "done": QCoreApplication.translate("Labels", "Done"),
+        "cancelled": QCoreApplication.translate("Labels", "Cancelled"),
+        "overdue": QCoreApplication.translate("Labels", "Overdue"),
+    }
 
 
 # A glyph and a colour per activity kind (DejaVu Sans and Segoe UI Symbol have them all).
@@ -40,6 +50,14 @@ PLANNED_BACKGROUND = "#fff8e1"
 
 
 def position_suggestions() -> list[str]:
-    return [_tr("Director"), _tr("Accountant"), _tr("Chief accountant"), _tr("Purchaser"),
-            _tr("Manager"), _tr("Sales manager"), _tr("Engineer"), _tr("Secretary"),
-            _tr("Owner")]
+    return [
+        QCoreApplication.translate("Labels", "Director"),
+        QCoreApplication.translate("Labels", "Accountant"),
+        QCoreApplication.translate("Labels", "Chief accountant"),
+        QCoreApplication.translate("Labels", "Purchaser"),
+        QCoreApplication.translate("Labels", "Manager"),
+        QCoreApplication.translate("Labels", "Sales manager"),
+        QCoreApplication.translate("Labels", "Engineer"),
+        QCoreApplication.translate("Labels", "Secretary"),
+        QCoreApplication.translate("Labels", "Owner"),
+    ]

@@ -1,0 +1,60 @@
+"""The File menu's work: import, import history, export and backup.
+
+Each opens its dialog or runs its job in a worker; the main window only wires the
+actions to these functions."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from .errors import show_error
+from .workers import run_in_worker
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FileActions", text)
+
+
+def open_import_wizard(parent: QWidget, path: str | None = None):
+    from .import_wizard import ImportWizard
+    wizard = ImportWizard(parent, path)
+    wizard.setModal(False)
+    wizard.show()
+    return wizard
+
+
+def open_import_history(parent: QWidget):
+    from .import_wizard import ImportHistoryDialog
+    dialog = ImportHistoryDialog(parent)
+    dialog.show()
+    return dialog
+
+
+def open_export(parent: QWidget, client_ids: list[int] | None = None):
+    from .export_dialog import ExportDialog
+    dialog = ExportDialog(parent, "clients", client_ids)
+    dialog.show()
+    return dialog
+
+
+def backup_now(parent: QWidget, folder: str | None = None):
+    """Ask for a folder (a USB stick is typical), back up there in a worker, say where."""
+    settings = QSettings()
+    if folder is None:
+        start = str(settings.value("backup/folder", "") or "")
+        folder = QFileDialog.getExistingDirectory(parent, _tr("Where to save the backup"), start)
+        if not folder:
+            return None
+    settings.setValue("backup/folder", folder)
+
+    from app.backup import make_backup
+
+    def job(progress, _cancelled):
+        return make_backup(folder, reason="manual", on_progress=lambda f: progress(int(f * 100), 100))
+
+    def done(path):
+        QMessageBox.information(parent, _tr("Backup"),
+                                _tr("The backup is saved and checked:\n{path}").format(path=str(path)))
+
+    return run_in_worker(job, on_progress=lambda *_: None, on_done=done,
+                         on_error=lambda exc: show_error(parent, exc, _tr("Backup")), parent=parent)
