@@ -33,3 +33,11 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+# Russian interface: collect the strings of ui/ into the .ts (translated by hand), build the .qm.
+I18N := resources/i18n
+.PHONY: translations
+translations:
+	mkdir -p $(I18N)
+	$(VENV)/bin/pyside6-lupdate -silent -extensions py -no-obsolete -locations none ui -ts $(I18N)/kartoteka_ru.ts
+	$(VENV)/bin/pyside6-lrelease -silent $(I18N)/kartoteka_ru.ts -qm $(I18N)/kartoteka_ru.qm

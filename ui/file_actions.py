@@ -11,10 +11,6 @@ from .errors import show_error
 from .workers import run_in_worker
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FileActions", text)
-
-
 def open_import_wizard(parent: QWidget, path: str | None = None):
     from .import_wizard import ImportWizard
     wizard = ImportWizard(parent, path)
@@ -42,7 +38,8 @@ def backup_now(parent: QWidget, folder: str | None = None):
     settings = QSettings()
     if folder is None:
         start = str(settings.value("backup/folder", "") or "")
-        folder = QFileDialog.getExistingDirectory(parent, _tr("Where to save the backup"), start)
+        folder = QFileDialog.getExistingDirectory(
+            parent, QCoreApplication.translate("FileActions", "Where to save the backup"), start)
         if not folder:
             return None
     settings.setValue("backup/folder", folder)
@@ -53,8 +50,10 @@ def backup_now(parent: QWidget, folder: str | None = None):
         return make_backup(folder, reason="manual", on_progress=lambda f: progress(int(f * 100), 100))
 
     def done(path):
-        QMessageBox.information(parent, _tr("Backup"),
-                                _tr("The backup is saved and checked:\n{path}").format(path=str(path)))
+        QMessageBox.information(parent, QCoreApplication.translate("FileActions", "Backup"),
+                                QCoreApplication.translate("FileActions", "The backup is saved and checked:\n{path}")
+                                .format(path=str(path)))
 
     return run_in_worker(job, on_progress=lambda *_: None, on_done=done,
-                         on_error=lambda exc: show_error(parent, exc, _tr("Backup")), parent=parent)
+                         on_error=lambda exc: show_error(parent, exc, QCoreApplication.translate("FileActions", "Backup")),
+                         parent=parent)

@@ -91,7 +91,7 @@ class RecurrenceEditor(QWidget):
         self.until.setDisplayFormat("dd.MM.yyyy")
         self.end_after = QRadioButton(self.tr("After"), self)
         self.count = QSpinBox(self, minimum=1, maximum=999, value=10)
-        self.count_unit = QLabel(self.tr("times"), self)
+        self.count_unit = QLabel(self)
         self.end_group = QButtonGroup(self)
         for button in (self.end_never, self.end_on, self.end_after):
             self.end_group.addButton(button)
@@ -211,6 +211,8 @@ class RecurrenceEditor(QWidget):
         units = {DAILY: self.tr("day(s)", "", n), WEEKLY: self.tr("week(s)", "", n),
                  MONTHLY: self.tr("month(s)", "", n), YEARLY: self.tr("year(s)", "", n)}
         self.unit.setText(plural_s(units.get(freq, ""), n))
+        times = self.count.value()
+        self.count_unit.setText(plural_s(self.tr("time(s)", "", times), times))
         self.month_day.setEnabled(self.by_day.isChecked())
         self.nth.setEnabled(self.by_weekday.isChecked())
         self.nth_weekday.setEnabled(self.by_weekday.isChecked())

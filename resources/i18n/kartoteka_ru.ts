@@ -1,0 +1,3516 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>ActivitiesModel</name>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+</context>
+<context>
+    <name>ActivitiesPage</name>
+    <message>
+        <source>Client name</source>
+        <translation>Имя клиента</translation>
+    </message>
+    <message>
+        <source>Complete…</source>
+        <translation>Выполнить…</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Тип:</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Период:</translation>
+    </message>
+    <message>
+        <source>Responsible:</source>
+        <translation>Ответственный:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Статус:</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Все типы</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Всё время</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Эта неделя</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Этот месяц</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Любой статус</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Запланированы</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Выполнены</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Просрочены</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <source>Activities: {}</source>
+        <translation>Дел: {}</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityActions</name>
+    <message>
+        <source>Call {}</source>
+        <translation>Звонок на {}</translation>
+    </message>
+    <message>
+        <source>E-mail to {}</source>
+        <translation>Письмо на {}</translation>
+    </message>
+    <message>
+        <source>Write what was done or said</source>
+        <translation>Запишите, что сделано или сказано</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>Edit activity</source>
+        <translation>Изменить дело</translation>
+    </message>
+    <message>
+        <source>New activity</source>
+        <translation>Новое дело</translation>
+    </message>
+    <message>
+        <source>What to do: call about the contract, meet at the office…</source>
+        <translation>Что сделать: позвонить по договору, встретиться в офисе…</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>не задано</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>(никто)</translation>
+    </message>
+    <message>
+        <source>No reminder</source>
+        <translation>Без напоминания</translation>
+    </message>
+    <message>
+        <source>5 minutes before</source>
+        <translation>За 5 минут</translation>
+    </message>
+    <message>
+        <source>15 minutes before</source>
+        <translation>За 15 минут</translation>
+    </message>
+    <message>
+        <source>1 hour before</source>
+        <translation>За 1 час</translation>
+    </message>
+    <message>
+        <source>1 day before</source>
+        <translation>За 1 день</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Тип:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Тема:</translation>
+    </message>
+    <message>
+        <source>Client:</source>
+        <translation>Клиент:</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>Когда:</translation>
+    </message>
+    <message>
+        <source>Responsible:</source>
+        <translation>Ответственный:</translation>
+    </message>
+    <message>
+        <source>Reminder:</source>
+        <translation>Напоминание:</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>Повтор:</translation>
+    </message>
+    <message>
+        <source>{minutes} min before (as set)</source>
+        <translation>За {minutes} мин (как было)</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <source>(no subject)</source>
+        <translation>(без темы)</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaPanel</name>
+    <message>
+        <source>Nothing planned for this day.</source>
+        <translation>На этот день ничего не запланировано.</translation>
+    </message>
+    <message>
+        <source>Plan for this day…</source>
+        <translation>Запланировать на этот день…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Mark done…</source>
+        <translation>Выполнить…</translation>
+    </message>
+    <message>
+        <source>Open client card</source>
+        <translation>Открыть карточку клиента</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <source>Kartoteka cannot start</source>
+        <translation>Картотеку не удалось запустить</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyPage</name>
+    <message>
+        <source>Import</source>
+        <translation>Импорт</translation>
+    </message>
+    <message>
+        <source>The rows are written in one go: if the import is stopped, nothing is written.</source>
+        <translation>Строки записываются разом: если остановить импорт, ничего не будет записано.</translation>
+    </message>
+    <message>
+        <source>Stop the import</source>
+        <translation>Остановить импорт</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>Save the skipped and warning rows as xlsx…</source>
+        <translation>Сохранить пропущенные строки и строки с предупреждениями в xlsx…</translation>
+    </message>
+    <message>
+        <source>Changed your mind? The import can be undone from File ▸ Import history.</source>
+        <translation>Передумали? Импорт можно отменить: Файл ▸ История импорта.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Импорт…</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>Импорт завершён</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n&lt;/b&gt; client(s) created</source>
+        <translation>
+            <numerusform>Создан &lt;b&gt;%n&lt;/b&gt; клиент</numerusform>
+            <numerusform>Создано &lt;b&gt;%n&lt;/b&gt; клиента</numerusform>
+            <numerusform>Создано &lt;b&gt;%n&lt;/b&gt; клиентов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n&lt;/b&gt; row(s) merged into existing clients</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; строка объединена с имеющимися клиентами</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; строки объединены с имеющимися клиентами</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; строк объединено с имеющимися клиентами</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n&lt;/b&gt; row(s) skipped</source>
+        <translation>
+            <numerusform>Пропущена &lt;b&gt;%n&lt;/b&gt; строка</numerusform>
+            <numerusform>Пропущено &lt;b&gt;%n&lt;/b&gt; строки</numerusform>
+            <numerusform>Пропущено &lt;b&gt;%n&lt;/b&gt; строк</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n&lt;/b&gt; warning(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; предупреждение</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; предупреждения</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; предупреждений</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The import was stopped. Nothing was imported.</source>
+        <translation>Импорт остановлен. Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>The card index is exactly as it was before. You can try again or close the window.</source>
+        <translation>Картотека осталась в прежнем виде. Можно повторить попытку или закрыть окно.</translation>
+    </message>
+    <message>
+        <source>The import failed. Nothing was imported.</source>
+        <translation>Импорт не удался. Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Остановка…</translation>
+    </message>
+    <message>
+        <source>%1 - problems.xlsx</source>
+        <translation>%1 - проблемы.xlsx</translation>
+    </message>
+    <message>
+        <source>Save the rows that need attention</source>
+        <translation>Сохранить строки, требующие внимания</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) saved to %1</source>
+        <translation>
+            <numerusform>%n строка сохранена в %1</numerusform>
+            <numerusform>%n строки сохранены в %1</numerusform>
+            <numerusform>%n строк сохранено в %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkActions</name>
+    <message>
+        <source>Responsible…</source>
+        <translation>Ответственный…</translation>
+    </message>
+    <message>
+        <source>Set the responsible employee of the selected clients</source>
+        <translation>Назначить ответственного выбранным клиентам</translation>
+    </message>
+    <message>
+        <source>Add tag…</source>
+        <translation>Добавить метку…</translation>
+    </message>
+    <message>
+        <source>Add a tag to the selected clients</source>
+        <translation>Добавить метку выбранным клиентам</translation>
+    </message>
+    <message>
+        <source>Status…</source>
+        <translation>Статус…</translation>
+    </message>
+    <message>
+        <source>Change the status of the selected clients</source>
+        <translation>Изменить статус выбранных клиентов</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>В корзину</translation>
+    </message>
+    <message>
+        <source>Move the selected clients to the trash (Delete)</source>
+        <translation>Переместить выбранных клиентов в корзину (Delete)</translation>
+    </message>
+    <message>
+        <source>Set responsible</source>
+        <translation>Назначить ответственного</translation>
+    </message>
+    <message numerus="yes">
+        <source>Responsible changed for %n client(s).</source>
+        <translation>
+            <numerusform>Ответственный изменён у %n клиента.</numerusform>
+            <numerusform>Ответственный изменён у %n клиентов.</numerusform>
+            <numerusform>Ответственный изменён у %n клиентов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>Добавить метку</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag “{tag}” added to %n client(s).</source>
+        <translation>
+            <numerusform>Метка «{tag}» добавлена %n клиенту.</numerusform>
+            <numerusform>Метка «{tag}» добавлена %n клиентам.</numerusform>
+            <numerusform>Метка «{tag}» добавлена %n клиентам.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation>Изменить статус</translation>
+    </message>
+    <message numerus="yes">
+        <source>Status changed for %n client(s).</source>
+        <translation>
+            <numerusform>Статус изменён у %n клиента.</numerusform>
+            <numerusform>Статус изменён у %n клиентов.</numerusform>
+            <numerusform>Статус изменён у %n клиентов.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s) moved to the trash. Ctrl+Z brings them back.</source>
+        <translation>
+            <numerusform>%n клиент перемещён в корзину. Ctrl+Z вернёт его.</numerusform>
+            <numerusform>%n клиента перемещены в корзину. Ctrl+Z вернёт их.</numerusform>
+            <numerusform>%n клиентов перемещено в корзину. Ctrl+Z вернёт их.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Никто</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message numerus="yes">
+        <source>Responsible for %n client(s):</source>
+        <translation>
+            <numerusform>Ответственный за %n клиента:</numerusform>
+            <numerusform>Ответственный за %n клиентов:</numerusform>
+            <numerusform>Ответственный за %n клиентов:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag for %n client(s):</source>
+        <translation>
+            <numerusform>Метка для %n клиента:</numerusform>
+            <numerusform>Метка для %n клиентов:</numerusform>
+            <numerusform>Метка для %n клиентов:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Status of %n client(s):</source>
+        <translation>
+            <numerusform>Статус %n клиента:</numerusform>
+            <numerusform>Статус %n клиентов:</numerusform>
+            <numerusform>Статус %n клиентов:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <source>{name}: birthday ({age})</source>
+        <translation>{name}: день рождения ({age})</translation>
+    </message>
+    <message>
+        <source>{name}: birthday</source>
+        <translation>{name}: день рождения</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(без темы)</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Повторяется</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>This activity repeats. Change only this occurrence, or this and all the following ones?</source>
+        <translation>Это дело повторяется. Изменить только этот раз или этот и все следующие?</translation>
+    </message>
+    <message>
+        <source>Only this one</source>
+        <translation>Только этот раз</translation>
+    </message>
+    <message>
+        <source>This and all future</source>
+        <translation>Этот и все следующие</translation>
+    </message>
+    <message>
+        <source>Move activity</source>
+        <translation>Перенос дела</translation>
+    </message>
+    <message>
+        <source>Move «{title}»</source>
+        <translation>Перенос «{title}»</translation>
+    </message>
+    <message>
+        <source>New activity</source>
+        <translation>Новое дело</translation>
+    </message>
+    <message>
+        <source>Reschedule the contact with {name}</source>
+        <translation>Перенос контакта с клиентом {name}</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <source>Previous</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Вперёд</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Месяц</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Неделя</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <source>Kinds</source>
+        <translation>Типы</translation>
+    </message>
+    <message>
+        <source>Birthdays</source>
+        <translation>Дни рождения</translation>
+    </message>
+    <message>
+        <source>New activity…</source>
+        <translation>Новое дело…</translation>
+    </message>
+    <message>
+        <source>Responsible:</source>
+        <translation>Ответственный:</translation>
+    </message>
+</context>
+<context>
+    <name>CardDelegate</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n день</numerusform>
+            <numerusform>%n дня</numerusform>
+            <numerusform>%n дней</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nobody responsible</source>
+        <translation>без ответственного</translation>
+    </message>
+    <message>
+        <source>Nothing planned</source>
+        <translation>Ничего не запланировано</translation>
+    </message>
+</context>
+<context>
+    <name>CardHeader</name>
+    <message>
+        <source>New client</source>
+        <translation>Новый клиент</translation>
+    </message>
+    <message>
+        <source>Fill in the card and save it (Ctrl+S).</source>
+        <translation>Заполните карточку и сохраните её (Ctrl+S).</translation>
+    </message>
+    <message>
+        <source>No contacts yet.</source>
+        <translation>Контактов пока не было.</translation>
+    </message>
+    <message>
+        <source>Last contact:</source>
+        <translation>Последний контакт:</translation>
+    </message>
+    <message>
+        <source>Next step:</source>
+        <translation>Следующий шаг:</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>просрочено</translation>
+    </message>
+    <message>
+        <source>Next contact:</source>
+        <translation>Следующий контакт:</translation>
+    </message>
+    <message>
+        <source>No next step planned</source>
+        <translation>Следующий шаг не запланирован</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceDialog</name>
+    <message>
+        <source>Why did the client refuse?</source>
+        <translation>Почему клиент отказался?</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+</context>
+<context>
+    <name>ClientCard</name>
+    <message>
+        <source>New client “{}”</source>
+        <translation>Новый клиент «{}»</translation>
+    </message>
+    <message>
+        <source>Edit client “{}”</source>
+        <translation>Изменение клиента «{}»</translation>
+    </message>
+</context>
+<context>
+    <name>ClientCardDialog</name>
+    <message>
+        <source>Card</source>
+        <translation>Карточка</translation>
+    </message>
+    <message>
+        <source>Contact persons</source>
+        <translation>Контактные лица</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Дополнительно</translation>
+    </message>
+    <message>
+        <source>Complete…</source>
+        <translation>Выполнить…</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Сделки</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Save the card (Ctrl+S)</source>
+        <translation>Сохранить карточку (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>New client</source>
+        <translation>Новый клиент</translation>
+    </message>
+    <message>
+        <source>{name} — client card</source>
+        <translation>{name} — карточка клиента</translation>
+    </message>
+    <message>
+        <source>Saved. Not recognised, kept as typed: {}</source>
+        <translation>Сохранено. Не распознано, оставлено как введено: {}</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+    <message>
+        <source>Not saved: the client was changed by someone else.</source>
+        <translation>Не сохранено: клиента изменил другой пользователь.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>The card has unsaved changes. Save them?</source>
+        <translation>В карточке есть несохранённые изменения. Сохранить их?</translation>
+    </message>
+</context>
+<context>
+    <name>ClientList</name>
+    <message>
+        <source>Name</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Next contact</source>
+        <translation>След. контакт</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Посл. контакт</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Создан</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Удалён</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Лид</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Активный</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Отказ</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>В архиве</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Физлицо</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+</context>
+<context>
+    <name>ClientListModel</name>
+    <message>
+        <source>This number could not be recognised; it is kept as typed.</source>
+        <translation>Номер не распознан; он сохранён как введён.</translation>
+    </message>
+    <message>
+        <source>The next contact is overdue.</source>
+        <translation>Следующий контакт просрочен.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientListPage</name>
+    <message>
+        <source>Clients</source>
+        <translation>Клиенты</translation>
+    </message>
+    <message>
+        <source>New client</source>
+        <translation>Новый клиент</translation>
+    </message>
+    <message>
+        <source>Add a client (Ctrl+N)</source>
+        <translation>Добавить клиента (Ctrl+N)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln client(s)</source>
+        <translation>
+            <numerusform>%Ln клиент</numerusform>
+            <numerusform>%Ln клиента</numerusform>
+            <numerusform>%Ln клиентов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected: %Ln</source>
+        <translation>
+            <numerusform>Выбрано: %Ln</numerusform>
+            <numerusform>Выбрано: %Ln</numerusform>
+            <numerusform>Выбрано: %Ln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open card</source>
+        <translation>Открыть карточку</translation>
+    </message>
+</context>
+<context>
+    <name>ClientPicker</name>
+    <message>
+        <source>Type a client&apos;s name or phone</source>
+        <translation>Введите имя или телефон клиента</translation>
+    </message>
+</context>
+<context>
+    <name>ClientTableView</name>
+    <message>
+        <source>Columns</source>
+        <translation>Столбцы</translation>
+    </message>
+    <message>
+        <source>Reset columns</source>
+        <translation>Сбросить столбцы</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnHeader</name>
+    <message numerus="yes">
+        <source>{name}: %n deal(s), {amount}; weighted by probability {weighted}</source>
+        <translation>
+            <numerusform>{name}: %n сделка, {amount}; с учётом вероятности {weighted}</numerusform>
+            <numerusform>{name}: %n сделки, {amount}; с учётом вероятности {weighted}</numerusform>
+            <numerusform>{name}: %n сделок, {amount}; с учётом вероятности {weighted}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>won</source>
+        <translation>выигрыш</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>проигрыш</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deal(s)</source>
+        <translation>
+            <numerusform>%n сделка</numerusform>
+            <numerusform>%n сделки</numerusform>
+            <numerusform>%n сделок</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>weighted</source>
+        <translation>взвеш.</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnModel</name>
+    <message>
+        <source>Next step: {when} {what}</source>
+        <translation>Следующий шаг: {when} {what}</translation>
+    </message>
+    <message>
+        <source>Stuck:</source>
+        <translation>Зависла:</translation>
+    </message>
+    <message numerus="yes">
+        <source>in this stage for %n day(s), over the stage&apos;s limit of {limit}</source>
+        <translation>
+            <numerusform>на этом этапе %n день, больше предела этапа ({limit})</numerusform>
+            <numerusform>на этом этапе %n дня, больше предела этапа ({limit})</numerusform>
+            <numerusform>на этом этапе %n дней, больше предела этапа ({limit})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n день</numerusform>
+            <numerusform>%n дня</numerusform>
+            <numerusform>%n дней</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing planned: no call, meeting or task ahead</source>
+        <translation>ничего не запланировано: ни звонка, ни встречи, ни задачи</translation>
+    </message>
+</context>
+<context>
+    <name>CompleteActivityDialog</name>
+    <message>
+        <source>Complete activity</source>
+        <translation>Выполнение дела</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(без темы)</translation>
+    </message>
+    <message>
+        <source>What was done, what the client said</source>
+        <translation>Что сделано, что сказал клиент</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Выполнить</translation>
+    </message>
+    <message>
+        <source>Activity:</source>
+        <translation>Дело:</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>Результат:</translation>
+    </message>
+    <message>
+        <source>Next step:</source>
+        <translation>Следующий шаг:</translation>
+    </message>
+    <message>
+        <source>Next step kind:</source>
+        <translation>Тип шага:</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>The client was changed by someone else</source>
+        <translation>Клиента изменил другой пользователь</translation>
+    </message>
+    <message>
+        <source>Since you opened this card, someone saved other values. Choose what to keep for each field; then the card is saved on top of their version.</source>
+        <translation>Пока карточка была открыта, кто-то сохранил другие значения. Выберите, что оставить в каждом поле; затем карточка сохранится поверх их версии.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Theirs (saved)</source>
+        <translation>Их (сохранено)</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Ваше</translation>
+    </message>
+    <message>
+        <source>Keep all mine</source>
+        <translation>Оставить всё моё</translation>
+    </message>
+    <message>
+        <source>Take all theirs</source>
+        <translation>Взять всё их</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <source>KPP</source>
+        <translation>КПП</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Регион</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Сегмент</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Refusal reason</source>
+        <translation>Причина отказа</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Кампания</translation>
+    </message>
+    <message>
+        <source>Next contact</source>
+        <translation>Следующий контакт</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>День рождения</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Телефоны</translation>
+    </message>
+    <message>
+        <source>E-mails</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <source>Contact persons</source>
+        <translation>Контактные лица</translation>
+    </message>
+    <message>
+        <source>Other fields</source>
+        <translation>Другие поля</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Физлицо</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(пусто)</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPanel</name>
+    <message>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Remove this contact person</source>
+        <translation>Удалить это контактное лицо</translation>
+    </message>
+    <message>
+        <source>Birthday:</source>
+        <translation>День рождения:</translation>
+    </message>
+    <message>
+        <source>Phones:</source>
+        <translation>Телефоны:</translation>
+    </message>
+    <message>
+        <source>E-mails:</source>
+        <translation>E-mail:</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsEditor</name>
+    <message>
+        <source>Add contact person</source>
+        <translation>Добавить контактное лицо</translation>
+    </message>
+    <message>
+        <source>No contact persons yet.</source>
+        <translation>Контактных лиц пока нет.</translation>
+    </message>
+</context>
+<context>
+    <name>DateTimePicker</name>
+    <message>
+        <source>Quick</source>
+        <translation>Быстро</translation>
+    </message>
+    <message>
+        <source>Tomorrow, in 3 days, next week</source>
+        <translation>Завтра, через 3 дня, через неделю</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Завтра</translation>
+    </message>
+    <message>
+        <source>In 3 days</source>
+        <translation>Через 3 дня</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Через неделю</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>Без даты</translation>
+    </message>
+</context>
+<context>
+    <name>DealActivitiesModel</name>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Subject and result</source>
+        <translation>Тема и результат</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+</context>
+<context>
+    <name>DealCardDialog</name>
+    <message>
+        <source>Products and services</source>
+        <translation>Товары и услуги</translation>
+    </message>
+    <message>
+        <source>Invoices and payments</source>
+        <translation>Счета и оплаты</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Сохранить (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>New deal</source>
+        <translation>Новая сделка</translation>
+    </message>
+    <message>
+        <source>Deal: {title}</source>
+        <translation>Сделка: {title}</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>Ещё не сохранена</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Сохранено</translation>
+    </message>
+    <message>
+        <source>The deal was changed</source>
+        <translation>Сделка изменена</translation>
+    </message>
+    <message>
+        <source>Someone changed this deal elsewhere since you opened it. Load the current version? Your changes in this window will be lost.</source>
+        <translation>Пока сделка была открыта, её изменили в другом месте. Загрузить текущую версию? Ваши изменения в этом окне будут потеряны.</translation>
+    </message>
+    <message>
+        <source>Loaded the current version</source>
+        <translation>Загружена текущая версия</translation>
+    </message>
+    <message>
+        <source>This deal was deleted</source>
+        <translation>Эта сделка удалена</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere meanwhile: saving will ask what to do</source>
+        <translation>Изменена в другом месте: при сохранении будет предложен выбор</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>Save the changes to this deal?</source>
+        <translation>Сохранить изменения в сделке?</translation>
+    </message>
+</context>
+<context>
+    <name>DealForm</name>
+    <message>
+        <source>What is sold, e.g. Kitchen installation</source>
+        <translation>Что продаётся, например: монтаж кухни</translation>
+    </message>
+    <message>
+        <source>From stage</source>
+        <translation>Как у этапа</translation>
+    </message>
+    <message>
+        <source>Use the stage&apos;s probability again</source>
+        <translation>Снова взять вероятность этапа</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>не задано</translation>
+    </message>
+    <message>
+        <source>Client:</source>
+        <translation>Клиент:</translation>
+    </message>
+    <message>
+        <source>Contact person:</source>
+        <translation>Контактное лицо:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>Сумма:</translation>
+    </message>
+    <message>
+        <source>Stage:</source>
+        <translation>Этап:</translation>
+    </message>
+    <message>
+        <source>Probability:</source>
+        <translation>Вероятность:</translation>
+    </message>
+    <message>
+        <source>Expected close:</source>
+        <translation>Ожидаемое закрытие:</translation>
+    </message>
+    <message>
+        <source>Responsible:</source>
+        <translation>Ответственный:</translation>
+    </message>
+    <message>
+        <source>Open the client&apos;s card</source>
+        <translation>Открыть карточку клиента</translation>
+    </message>
+    <message>
+        <source>own</source>
+        <translation>своя</translation>
+    </message>
+    <message>
+        <source>from stage</source>
+        <translation>от этапа</translation>
+    </message>
+</context>
+<context>
+    <name>DealListModel</name>
+    <message>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Сделка</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Days in stage</source>
+        <translation>На этапе</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Следующий шаг</translation>
+    </message>
+    <message>
+        <source>Nothing planned</source>
+        <translation>Ничего не запланировано</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stuck: over the stage&apos;s limit of %n day(s)</source>
+        <translation>
+            <numerusform>Зависла: дольше предела этапа в %n день</numerusform>
+            <numerusform>Зависла: дольше предела этапа в %n дня</numerusform>
+            <numerusform>Зависла: дольше предела этапа в %n дней</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stuck: nothing planned</source>
+        <translation>Зависла: ничего не запланировано</translation>
+    </message>
+</context>
+<context>
+    <name>DealMenu</name>
+    <message>
+        <source>Open deal</source>
+        <translation>Открыть сделку</translation>
+    </message>
+    <message>
+        <source>Open client</source>
+        <translation>Открыть клиента</translation>
+    </message>
+    <message>
+        <source>Move to stage</source>
+        <translation>Перенести на этап</translation>
+    </message>
+    <message>
+        <source>Lost…</source>
+        <translation>Проиграна…</translation>
+    </message>
+</context>
+<context>
+    <name>DealsPanel</name>
+    <message>
+        <source>Deal</source>
+        <translation>Сделка</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>No deals yet</source>
+        <translation>Сделок пока нет</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsForm</name>
+    <message>
+        <source>Person</source>
+        <translation>Физлицо</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>Refusal reason:</source>
+        <translation>Причина отказа:</translation>
+    </message>
+    <message>
+        <source>Required: why did the client refuse?</source>
+        <translation>Обязательно: почему клиент отказался?</translation>
+    </message>
+    <message>
+        <source>Birthday:</source>
+        <translation>День рождения:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Вид:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <source>INN:</source>
+        <translation>ИНН:</translation>
+    </message>
+    <message>
+        <source>Phones:</source>
+        <translation>Телефоны:</translation>
+    </message>
+    <message>
+        <source>E-mails:</source>
+        <translation>E-mail:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Статус:</translation>
+    </message>
+    <message>
+        <source>Responsible:</source>
+        <translation>Ответственный:</translation>
+    </message>
+    <message>
+        <source>Next contact:</source>
+        <translation>След. контакт:</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>Метки:</translation>
+    </message>
+    <message>
+        <source>Where the client came from</source>
+        <translation>Откуда пришёл клиент</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Адрес:</translation>
+    </message>
+    <message>
+        <source>City:</source>
+        <translation>Город:</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>Регион:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Источник:</translation>
+    </message>
+    <message>
+        <source>Segment:</source>
+        <translation>Сегмент:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Заметки:</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>(никто)</translation>
+    </message>
+    <message>
+        <source>(former employee #{})</source>
+        <translation>(бывший сотрудник №{})</translation>
+    </message>
+    <message>
+        <source>An INN has 10 digits (organisation) or 12 (person)</source>
+        <translation>В ИНН 10 цифр (организация) или 12 (физлицо)</translation>
+    </message>
+    <message>
+        <source>The INN checksum is wrong: check the digits</source>
+        <translation>Неверная контрольная сумма ИНН: проверьте цифры</translation>
+    </message>
+    <message>
+        <source>The INN checksum is right</source>
+        <translation>Контрольная сумма ИНН верна</translation>
+    </message>
+    <message>
+        <source>Company name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>ФИО:</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateHintBar</name>
+    <message>
+        <source>Open that card</source>
+        <translation>Открыть ту карточку</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Скрыть</translation>
+    </message>
+    <message>
+        <source>Already in the base: {name} — {reasons}</source>
+        <translation>Уже есть в базе: {name} — {reasons}</translation>
+    </message>
+    <message>
+        <source>(and {} more)</source>
+        <translation>(и ещё {})</translation>
+    </message>
+    <message>
+        <source>phone {}</source>
+        <translation>телефон {}</translation>
+    </message>
+    <message>
+        <source>e-mail {}</source>
+        <translation>e-mail {}</translation>
+    </message>
+    <message>
+        <source>INN {}</source>
+        <translation>ИНН {}</translation>
+    </message>
+    <message>
+        <source>similar name</source>
+        <translation>похожее имя</translation>
+    </message>
+</context>
+<context>
+    <name>EmailsEditor</name>
+    <message>
+        <source>+ Add e-mail</source>
+        <translation>+ Добавить e-mail</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>Написать</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address</source>
+        <translation>Это не адрес электронной почты</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>{field}: {detail}</source>
+        <translation>{field}: {detail}</translation>
+    </message>
+    <message>
+        <source>The record was not found; it may have been deleted.</source>
+        <translation>Запись не найдена; возможно, её удалили.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this record since you opened it.</source>
+        <translation>Пока запись была открыта, её изменил другой пользователь.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this.</source>
+        <translation>У вас нет прав на это действие.</translation>
+    </message>
+    <message>
+        <source>This database was made by a newer version of Kartoteka. Please update the program; the file was not changed.</source>
+        <translation>Эта база создана более новой версией Картотеки. Обновите программу; файл не изменён.</translation>
+    </message>
+    <message>
+        <source>This file is not a Kartoteka database, or it is damaged.</source>
+        <translation>Этот файл не является базой Картотеки или повреждён.</translation>
+    </message>
+    <message>
+        <source>Cannot open the database: {detail}</source>
+        <translation>Не удаётся открыть базу: {detail}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Refusal reason</source>
+        <translation>Причина отказа</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Planned date</source>
+        <translation>Плановая дата</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>Причина проигрыша</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Метка</translation>
+    </message>
+    <message>
+        <source>Kartoteka</source>
+        <translation>Картотека</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Клиенты</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Сделки</translation>
+    </message>
+    <message>
+        <source>Activities (calls, meetings, tasks)</source>
+        <translation>Дела (звонки, встречи, задачи)</translation>
+    </message>
+    <message>
+        <source>Calendar of planned activities (.ics)</source>
+        <translation>Календарь запланированных дел (.ics)</translation>
+    </message>
+    <message>
+        <source>Contacts for a phone or mail program (vCard)</source>
+        <translation>Контакты для телефона или почты (vCard)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation>Что:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Формат:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Файл:</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Открыть папку</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Экспорт…</translation>
+    </message>
+    <message>
+        <source>clients</source>
+        <translation>клиенты</translation>
+    </message>
+    <message>
+        <source>deals</source>
+        <translation>сделки</translation>
+    </message>
+    <message>
+        <source>activities</source>
+        <translation>дела</translation>
+    </message>
+    <message>
+        <source>calendar</source>
+        <translation>календарь</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>контакты</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Остановить</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Книга Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, semicolon-separated (.csv)</source>
+        <translation>CSV, разделитель «;» (.csv)</translation>
+    </message>
+    <message>
+        <source>iCalendar (.ics)</source>
+        <translation>iCalendar (.ics)</translation>
+    </message>
+    <message>
+        <source>vCard (.vcf)</source>
+        <translation>vCard (.vcf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the %n client(s) currently shown</source>
+        <translation>
+            <numerusform>Только %n показанный клиент</numerusform>
+            <numerusform>Только %n показанных клиента</numerusform>
+            <numerusform>Только %n показанных клиентов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Экспорт в</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Остановка…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) written to %1</source>
+        <translation>
+            <numerusform>%n запись сохранена в %1</numerusform>
+            <numerusform>%n записи сохранены в %1</numerusform>
+            <numerusform>%n записей сохранено в %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export was stopped; no file was written.</source>
+        <translation>Экспорт остановлен; файл не записан.</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>Where to save the backup</source>
+        <translation>Куда сохранить резервную копию</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Резервная копия</translation>
+    </message>
+    <message>
+        <source>The backup is saved and checked:
+{path}</source>
+        <translation>Резервная копия сохранена и проверена:
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose a file</source>
+        <translation>Выбор файла</translation>
+    </message>
+    <message>
+        <source>A spreadsheet (Excel, LibreOffice), a CSV file from 1C or a bank, or contacts from a phone (vCard). Nothing is written until the last step.</source>
+        <translation>Таблица (Excel, LibreOffice), CSV-файл из 1С или банка либо контакты из телефона (vCard). До последнего шага ничего не записывается.</translation>
+    </message>
+    <message>
+        <source>Drag a file here</source>
+        <translation>Перетащите файл сюда</translation>
+    </message>
+    <message>
+        <source>.xlsx .xlsm .xls .ods · .csv · .vcf</source>
+        <translation>.xlsx .xlsm .xls .ods · .csv · .vcf</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>Выбрать файл…</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Файл: %1</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Чтение файла…</translation>
+    </message>
+    <message>
+        <source>All supported files (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.vcf)</source>
+        <translation>Все поддерживаемые файлы (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.vcf)</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods)</source>
+        <translation>Таблицы (*.xlsx *.xlsm *.xls *.ods)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>Файлы CSV (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>vCard contacts (*.vcf)</source>
+        <translation>Контакты vCard (*.vcf)</translation>
+    </message>
+    <message>
+        <source>Import clients from a file</source>
+        <translation>Импорт клиентов из файла</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) found. Press Next to check them.</source>
+        <translation>
+            <numerusform>Найдена %n строка. Нажмите «Далее», чтобы проверить её.</numerusform>
+            <numerusform>Найдено %n строки. Нажмите «Далее», чтобы проверить их.</numerusform>
+            <numerusform>Найдено %n строк. Нажмите «Далее», чтобы проверить их.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filter: name, phone, e-mail, INN…</source>
+        <translation>Фильтр: имя, телефон, e-mail, ИНН…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Все статусы</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Любой отв.</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>Любая метка</translation>
+    </message>
+    <message>
+        <source>Any city</source>
+        <translation>Любой город</translation>
+    </message>
+    <message>
+        <source>Any segment</source>
+        <translation>Все сегменты</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Просроченные</translation>
+    </message>
+    <message>
+        <source>Only clients whose next contact date has passed</source>
+        <translation>Только клиенты, у которых дата следующего контакта прошла</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Сбросить</translation>
+    </message>
+    <message>
+        <source>Show all clients again</source>
+        <translation>Снова показать всех клиентов</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Без ответственного</translation>
+    </message>
+</context>
+<context>
+    <name>Funnel</name>
+    <message>
+        <source>Move deal to «{stage}»</source>
+        <translation>Перенос сделки на этап «{stage}»</translation>
+    </message>
+</context>
+<context>
+    <name>FunnelFilterBar</name>
+    <message>
+        <source>All time</source>
+        <translation>Всё время</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Этот месяц</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Прошлый месяц</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Этот квартал</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Этот год</translation>
+    </message>
+    <message>
+        <source>Dates…</source>
+        <translation>Даты…</translation>
+    </message>
+    <message>
+        <source>Open deals created in the period, won and lost ones closed in it (all time: closed in the last 30 days)</source>
+        <translation>Открытые сделки, созданные за период, и выигранные и проигранные, закрытые в нём (всё время: закрытые за последние 30 дней)</translation>
+    </message>
+    <message>
+        <source>Client, phone or deal title</source>
+        <translation>Клиент, телефон или название сделки</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>Доска</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Список</translation>
+    </message>
+    <message>
+        <source>Any responsible</source>
+        <translation>Любой ответственный</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>Любая метка</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Строк</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Создано</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Объединено</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Пропущено</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Отменён</translation>
+    </message>
+    <message>
+        <source>Sheet: %1</source>
+        <translation>Лист: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Stage history</source>
+        <translation>История этапов</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Дела</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <source>Import history</source>
+        <translation>История импорта</translation>
+    </message>
+    <message>
+        <source>Undoing an import deletes the clients it created and takes back what it added to existing clients.</source>
+        <translation>Отмена импорта удаляет созданных им клиентов и убирает то, что он добавил к имеющимся.</translation>
+    </message>
+    <message>
+        <source>Nothing has been imported yet.</source>
+        <translation>Импорта ещё не было.</translation>
+    </message>
+    <message>
+        <source>Undo this import…</source>
+        <translation>Отменить этот импорт…</translation>
+    </message>
+    <message>
+        <source>Undoing…</source>
+        <translation>Отмена…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Undo the import of «%1»? %n client(s) it created will be deleted for good, and what it added to existing clients will be taken back.</source>
+        <translation>
+            <numerusform>Отменить импорт «%1»? Созданный им %n клиент будет удалён безвозвратно, а добавленное к имеющимся клиентам — убрано.</numerusform>
+            <numerusform>Отменить импорт «%1»? Созданные им %n клиента будут удалены безвозвратно, а добавленное к имеющимся клиентам — убрано.</numerusform>
+            <numerusform>Отменить импорт «%1»? Созданные им %n клиентов будут удалены безвозвратно, а добавленное к имеющимся клиентам — убрано.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>Отмена импорта</translation>
+    </message>
+    <message numerus="yes">
+        <source>Undone: %n client(s) removed</source>
+        <translation>
+            <numerusform>Отменено: удалён %n клиент</numerusform>
+            <numerusform>Отменено: удалено %n клиента</numerusform>
+            <numerusform>Отменено: удалено %n клиентов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s) restored.</source>
+        <translation>
+            <numerusform>Восстановлен %n клиент.</numerusform>
+            <numerusform>Восстановлено %n клиента.</numerusform>
+            <numerusform>Восстановлено %n клиентов.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Name</source>
+        <translation>Имя или название</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Контактное лицо</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <source>KPP</source>
+        <translation>КПП</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Регион</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Person or company</source>
+        <translation>Физлицо или компания</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Funnel stage</source>
+        <translation>Этап воронки</translation>
+    </message>
+    <message>
+        <source>Deal amount</source>
+        <translation>Сумма сделки</translation>
+    </message>
+    <message>
+        <source>Date of last contact</source>
+        <translation>Дата последнего контакта</translation>
+    </message>
+    <message>
+        <source>Date of next contact</source>
+        <translation>Дата следующего контакта</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>День рождения</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Сегмент</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>New custom field</source>
+        <translation>Новое доп. поле</translation>
+    </message>
+    <message>
+        <source>Into notes</source>
+        <translation>В заметки</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Пропустить</translation>
+    </message>
+    <message>
+        <source>Custom field: %1</source>
+        <translation>Доп. поле: %1</translation>
+    </message>
+    <message>
+        <source>Status: lead</source>
+        <translation>Статус: лид</translation>
+    </message>
+    <message>
+        <source>Status: active client</source>
+        <translation>Статус: активный</translation>
+    </message>
+    <message>
+        <source>Status: refused</source>
+        <translation>Статус: отказ</translation>
+    </message>
+    <message>
+        <source>Status: archived</source>
+        <translation>Статус: в архиве</translation>
+    </message>
+    <message>
+        <source>Merge into row %1</source>
+        <translation>Объединить со строкой %1</translation>
+    </message>
+    <message>
+        <source>Merge into «%1»</source>
+        <translation>Объединить с «%1»</translation>
+    </message>
+    <message>
+        <source>Create new client</source>
+        <translation>Создать нового клиента</translation>
+    </message>
+    <message>
+        <source>Import clients</source>
+        <translation>Импорт клиентов</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesEditor</name>
+    <message>
+        <source>Add invoice</source>
+        <translation>Добавить счёт</translation>
+    </message>
+    <message>
+        <source>Paid today</source>
+        <translation>Оплачен сегодня</translation>
+    </message>
+    <message>
+        <source>Remove invoice</source>
+        <translation>Удалить счёт</translation>
+    </message>
+    <message>
+        <source>Not paid: {amount}</source>
+        <translation>Не оплачено: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesModel</name>
+    <message>
+        <source>Invoice</source>
+        <translation>Счёт</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Выставлен</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Оплачен</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>просрочен</translation>
+    </message>
+    <message>
+        <source>not paid</source>
+        <translation>не оплачен</translation>
+    </message>
+    <message>
+        <source>Overdue: was due on {date}</source>
+        <translation>Просрочен: срок был {date}</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Lead</source>
+        <translation>Лид</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Активный</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Отказ</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>В архиве</translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation>Входящий звонок</translation>
+    </message>
+    <message>
+        <source>Outgoing call</source>
+        <translation>Исходящий звонок</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Встреча</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Задача</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Отзыв</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Запланировано</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Просрочено</translation>
+    </message>
+    <message>
+        <source>Director</source>
+        <translation>Директор</translation>
+    </message>
+    <message>
+        <source>Accountant</source>
+        <translation>Бухгалтер</translation>
+    </message>
+    <message>
+        <source>Chief accountant</source>
+        <translation>Главный бухгалтер</translation>
+    </message>
+    <message>
+        <source>Purchaser</source>
+        <translation>Закупщик</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Менеджер</translation>
+    </message>
+    <message>
+        <source>Sales manager</source>
+        <translation>Менеджер по продажам</translation>
+    </message>
+    <message>
+        <source>Engineer</source>
+        <translation>Инженер</translation>
+    </message>
+    <message>
+        <source>Secretary</source>
+        <translation>Секретарь</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Владелец</translation>
+    </message>
+</context>
+<context>
+    <name>LinesEditor</name>
+    <message>
+        <source>Add line</source>
+        <translation>Добавить строку</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Удалить строку</translation>
+    </message>
+    <message>
+        <source>Total of lines: {total}</source>
+        <translation>Итого по строкам: {total}</translation>
+    </message>
+</context>
+<context>
+    <name>LinesModel</name>
+    <message>
+        <source>Product or service</source>
+        <translation>Товар или услуга</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Кол-во</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>New line</source>
+        <translation>Новая строка</translation>
+    </message>
+</context>
+<context>
+    <name>LostReasonDialog</name>
+    <message>
+        <source>Deal lost</source>
+        <translation>Сделка проиграна</translation>
+    </message>
+    <message>
+        <source>Why was the deal «{title}» lost?</source>
+        <translation>Почему проиграна сделка «{title}»?</translation>
+    </message>
+    <message>
+        <source>Why was the deal lost?</source>
+        <translation>Почему сделка проиграна?</translation>
+    </message>
+    <message>
+        <source>It moves to «{stage}».</source>
+        <translation>Она перейдёт на этап «{stage}».</translation>
+    </message>
+    <message>
+        <source>Choose or type a reason</source>
+        <translation>Выберите или введите причину</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Необязательно</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <source>Competitor:</source>
+        <translation>Конкурент:</translation>
+    </message>
+    <message>
+        <source>Mark as lost</source>
+        <translation>Отметить проигранной</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Kartoteka</source>
+        <translation>Картотека</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Клиенты</translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation>Воронка</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Календарь</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Дела</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Отчёты</translation>
+    </message>
+    <message>
+        <source>Sales, calls and the funnel over a period, ready to print, made from the calls and deals you record.</source>
+        <translation>Продажи, звонки и воронка за период — готовые к печати отчёты по звонкам и сделкам, которые вы записываете.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>Корзина</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>&amp;New client</source>
+        <translation>&amp;Новый клиент</translation>
+    </message>
+    <message>
+        <source>&amp;Import clients…</source>
+        <translation>&amp;Импорт клиентов…</translation>
+    </message>
+    <message>
+        <source>Import &amp;history…</source>
+        <translation>Ис&amp;тория импорта…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Экспорт…</translation>
+    </message>
+    <message>
+        <source>Export the clients as the list shows them, or deals, activities, the calendar</source>
+        <translation>Экспорт клиентов в том виде, как их показывает список, а также сделок, дел, календаря</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>Создать &amp;резервную копию…</translation>
+    </message>
+    <message>
+        <source>&amp;Today panel</source>
+        <translation>Панель «&amp;Сегодня»</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <source>&amp;Find client</source>
+        <translation>&amp;Найти клиента</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <source>&amp;About Kartoteka</source>
+        <translation>&amp;О программе</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>User: {name}</source>
+        <translation>Пользователь: {name}</translation>
+    </message>
+    <message>
+        <source>Database: {path}</source>
+        <translation>База: {path}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clients: %Ln</source>
+        <translation>
+            <numerusform>Клиентов: %Ln</numerusform>
+            <numerusform>Клиентов: %Ln</numerusform>
+            <numerusform>Клиентов: %Ln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>About Kartoteka</source>
+        <translation>О программе «Картотека»</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Kartoteka {version}&lt;/h3&gt;&lt;p&gt;A card index of clients for a small business: cards, calls and meetings, the funnel, reminders and reports.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Картотека {version}&lt;/h3&gt;&lt;p&gt;Картотека клиентов для малого бизнеса: карточки, звонки и встречи, воронка продаж, напоминания и отчёты.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MappingModel</name>
+    <message>
+        <source>Column of the file</source>
+        <translation>Столбец файла</translation>
+    </message>
+    <message>
+        <source>Values in the file</source>
+        <translation>Значения в файле</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>Импортировать как</translation>
+    </message>
+    <message>
+        <source>Column %1 of the sheet</source>
+        <translation>Столбец %1 листа</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(пусто)</translation>
+    </message>
+    <message>
+        <source>Recognised by the column name</source>
+        <translation>Распознан по названию столбца</translation>
+    </message>
+    <message>
+        <source>Recognised by the values</source>
+        <translation>Распознан по значениям</translation>
+    </message>
+    <message>
+        <source>A custom field with this name</source>
+        <translation>Доп. поле с таким названием</translation>
+    </message>
+    <message>
+        <source>Not recognised: choose where it goes</source>
+        <translation>Не распознан: выберите, куда его отнести</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Columns</source>
+        <translation>Столбцы</translation>
+    </message>
+    <message>
+        <source>Check where each column of the file goes. Columns the program did not recognise go into the client&apos;s notes, so nothing is lost.</source>
+        <translation>Проверьте, куда попадёт каждый столбец файла. Столбцы, которые программа не распознала, попадут в заметки клиента — ничего не потеряется.</translation>
+    </message>
+    <message>
+        <source>Funnel stages and statuses</source>
+        <translation>Этапы воронки и статусы</translation>
+    </message>
+    <message>
+        <source>Each value of the stage and status columns becomes a funnel stage (the client gets a deal in it) or a client status. Check each one; values highlighted in yellow need your choice.</source>
+        <translation>Каждое значение в столбцах этапа и статуса станет этапом воронки (у клиента появится сделка на этом этапе) или статусом клиента. Проверьте каждое; для значений, выделенных жёлтым, нужен ваш выбор.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Keep in the notes</source>
+        <translation>Оставить в заметках</translation>
+    </message>
+    <message>
+        <source>Choose at least one column for the name, phone, e-mail or INN: without them a row cannot become a client.</source>
+        <translation>Выберите хотя бы один столбец для имени, телефона, e-mail или ИНН: без них строка не станет клиентом.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Choose what %n value(s) highlighted in yellow become.</source>
+        <translation>
+            <numerusform>Выберите, чем станет %n значение, выделенное жёлтым.</numerusform>
+            <numerusform>Выберите, чем станут %n значения, выделенные жёлтым.</numerusform>
+            <numerusform>Выберите, чем станут %n значений, выделенных жёлтым.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MonthView</name>
+    <message>
+        <source>+{count} more</source>
+        <translation>ещё {count}</translation>
+    </message>
+</context>
+<context>
+    <name>PhonesEditor</name>
+    <message>
+        <source>+ Add phone</source>
+        <translation>+ Добавить телефон</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Позвонить</translation>
+    </message>
+    <message>
+        <source>+7 900 000-00-00</source>
+        <translation>+7 900 000-00-00</translation>
+    </message>
+    <message>
+        <source>This number could not be recognised; it is kept as typed.</source>
+        <translation>Номер не распознан; он сохранён как введён.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanModel</name>
+    <message>
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>В файле</translation>
+    </message>
+    <message>
+        <source>Phones, e-mails</source>
+        <translation>Телефоны, e-mail</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Already there</source>
+        <translation>Уже есть</translation>
+    </message>
+    <message>
+        <source>Its phones, e-mails</source>
+        <translation>Его телефоны, e-mail</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Почему</translation>
+    </message>
+    <message>
+        <source>Click to choose what to do with this row</source>
+        <translation>Нажмите, чтобы выбрать действие для этой строки</translation>
+    </message>
+    <message>
+        <source>(nothing to import)</source>
+        <translation>(нечего импортировать)</translation>
+    </message>
+    <message>
+        <source>Merge with it</source>
+        <translation>Объединить</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Строка %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Duplicates and preview</source>
+        <translation>Дубликаты и просмотр</translation>
+    </message>
+    <message>
+        <source>What the import will do with each row. Rows that match a client already in the card index (or an earlier row) are merged unless you choose otherwise.</source>
+        <translation>Что импорт сделает с каждой строкой. Строки, совпадающие с клиентом из картотеки (или с одной из предыдущих строк), объединяются, если не выбрать иное.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импортировать</translation>
+    </message>
+    <message>
+        <source>Merge all duplicates</source>
+        <translation>Объединить все дубликаты</translation>
+    </message>
+    <message>
+        <source>Create all as new</source>
+        <translation>Создать все как новые</translation>
+    </message>
+    <message>
+        <source>Skip all duplicates</source>
+        <translation>Пропустить все дубликаты</translation>
+    </message>
+    <message>
+        <source>Add the new phones, e-mails and notes to the client already there</source>
+        <translation>Добавить новые телефоны, e-mail и заметки к уже имеющемуся клиенту</translation>
+    </message>
+    <message>
+        <source>Make a separate client of every row</source>
+        <translation>Сделать каждую строку отдельным клиентом</translation>
+    </message>
+    <message>
+        <source>Leave out the rows that are already there</source>
+        <translation>Не импортировать строки, которые уже есть</translation>
+    </message>
+    <message>
+        <source>Checking the rows and looking for duplicates…</source>
+        <translation>Проверка строк и поиск дубликатов…</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n&lt;/b&gt; new client(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; новый клиент</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; новых клиента</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; новых клиентов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n&lt;/b&gt; row(s) merged into existing clients</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; строка объединится с имеющимися клиентами</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; строки объединятся с имеющимися клиентами</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; строк объединятся с имеющимися клиентами</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n&lt;/b&gt; row(s) skipped</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; строка пропускается</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; строки пропускаются</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; строк пропускаются</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n&lt;/b&gt; warning(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; предупреждение</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; предупреждения</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; предупреждений</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not imported: %1</source>
+        <translation>не импортируется: %1</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Строка %1: %2</translation>
+    </message>
+    <message>
+        <source>Not a funnel stage, kept in the notes: %1</source>
+        <translation>Не этап воронки, оставлено в заметках: %1</translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>Проблемы (%1)</translation>
+    </message>
+    <message>
+        <source>No problems found</source>
+        <translation>Проблем не найдено</translation>
+    </message>
+</context>
+<context>
+    <name>QuickLogBar</name>
+    <message>
+        <source>Incoming</source>
+        <translation>Входящий</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>Исходящий</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Встреча</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Задача</translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation>Входящий звонок</translation>
+    </message>
+    <message>
+        <source>Outgoing call</source>
+        <translation>Исходящий звонок</translation>
+    </message>
+    <message>
+        <source>Subject (optional)</source>
+        <translation>Тема (необязательно)</translation>
+    </message>
+    <message>
+        <source>Result: what was said, what was agreed (Enter logs, Shift+Enter breaks the line)</source>
+        <translation>Результат: что сказали, о чём договорились (Enter — записать, Shift+Enter — новая строка)</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Записать</translation>
+    </message>
+    <message>
+        <source>Next contact:</source>
+        <translation>След. контакт:</translation>
+    </message>
+</context>
+<context>
+    <name>RawPreviewModel</name>
+    <message>
+        <source>The header: column names</source>
+        <translation>Заголовок: названия столбцов</translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>Не импортируется: %1</translation>
+    </message>
+    <message>
+        <source>Not imported: above the table or empty</source>
+        <translation>Не импортируется: над таблицей или пустая</translation>
+    </message>
+</context>
+<context>
+    <name>RecurrenceEditor</name>
+    <message>
+        <source>Does not repeat</source>
+        <translation>Не повторять</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Ежедневно</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Еженедельно</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Ежемесячно</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation>Ежегодно</translation>
+    </message>
+    <message>
+        <source>On day</source>
+        <translation>Число</translation>
+    </message>
+    <message>
+        <source>On the last day</source>
+        <translation>В последний день</translation>
+    </message>
+    <message>
+        <source>On the</source>
+        <translation>День недели:</translation>
+    </message>
+    <message>
+        <source>first</source>
+        <translation>первый</translation>
+    </message>
+    <message>
+        <source>second</source>
+        <translation>второй</translation>
+    </message>
+    <message>
+        <source>third</source>
+        <translation>третий</translation>
+    </message>
+    <message>
+        <source>fourth</source>
+        <translation>четвёртый</translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation>последний</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>До</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>После</translation>
+    </message>
+    <message numerus="yes">
+        <source>time(s)</source>
+        <translation>
+            <numerusform>повторения</numerusform>
+            <numerusform>повторений</numerusform>
+            <numerusform>повторений</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every</source>
+        <translation>раз в</translation>
+    </message>
+    <message>
+        <source>Ends:</source>
+        <translation>Окончание:</translation>
+    </message>
+    <message numerus="yes">
+        <source>day(s)</source>
+        <translation>
+            <numerusform>день</numerusform>
+            <numerusform>дня</numerusform>
+            <numerusform>дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>week(s)</source>
+        <translation>
+            <numerusform>неделю</numerusform>
+            <numerusform>недели</numerusform>
+            <numerusform>недель</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>month(s)</source>
+        <translation>
+            <numerusform>месяц</numerusform>
+            <numerusform>месяца</numerusform>
+            <numerusform>месяцев</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>year(s)</source>
+        <translation>
+            <numerusform>год</numerusform>
+            <numerusform>года</numerusform>
+            <numerusform>лет</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReminderController</name>
+    <message>
+        <source>Kartoteka</source>
+        <translation>Картотека</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Напоминание</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>и ещё {count}</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderWindow</name>
+    <message>
+        <source>Reminders</source>
+        <translation>Напоминания</translation>
+    </message>
+    <message>
+        <source>Due now: {count}</source>
+        <translation>Сейчас: {count}</translation>
+    </message>
+    <message>
+        <source>And {count} more; they come back after these.</source>
+        <translation>И ещё {count}; они появятся после этих.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Find a client: name, phone, e-mail, INN…</source>
+        <translation>Найти клиента: имя, телефон, e-mail, ИНН…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>No clients found</source>
+        <translation>Клиенты не найдены</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Интерфейс</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Язык системы</translation>
+    </message>
+    <message>
+        <source>The language changes the next time Kartoteka starts.</source>
+        <translation>Язык сменится при следующем запуске Картотеки.</translation>
+    </message>
+    <message>
+        <source>Keep reminding from the tray when the window is closed</source>
+        <translation>Напоминать из трея, когда окно закрыто</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray; reminders show in a window while Kartoteka runs.</source>
+        <translation>В этой среде нет системного трея; напоминания показываются в окне, пока Картотека запущена.</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Данные</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <source>Database file:</source>
+        <translation>Файл базы:</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Общие</translation>
+    </message>
+    <message>
+        <source>Funnel stages</source>
+        <translation>Этапы воронки</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPage</name>
+    <message>
+        <source>Sheet and table</source>
+        <translation>Лист и таблица</translation>
+    </message>
+    <message>
+        <source>The header row (column names) is highlighted; grey rows are not imported.</source>
+        <translation>Строка заголовка (названия столбцов) выделена; серые строки не импортируются.</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>Лист:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) to import</source>
+        <translation>
+            <numerusform>%n строка к импорту</numerusform>
+            <numerusform>%n строки к импорту</numerusform>
+            <numerusform>%n строк к импорту</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Column names are in row %1; %2.</source>
+        <translation>Названия столбцов — в строке %1; %2.</translation>
+    </message>
+    <message>
+        <source>No row of column names was found; the columns are named by letter; %1.</source>
+        <translation>Строка с названиями столбцов не найдена; столбцы названы буквами; %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) left out (totals).</source>
+        <translation>
+            <numerusform>%n строка не импортируется (итоги).</numerusform>
+            <numerusform>%n строки не импортируются (итоги).</numerusform>
+            <numerusform>%n строк не импортируются (итоги).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StageHistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>created in «{to}»</source>
+        <translation>создана на этапе «{to}»</translation>
+    </message>
+</context>
+<context>
+    <name>StagesEditor</name>
+    <message>
+        <source>open</source>
+        <translation>открытый</translation>
+    </message>
+    <message>
+        <source>won</source>
+        <translation>выигрыш</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>проигрыш</translation>
+    </message>
+    <message>
+        <source>Add pipeline…</source>
+        <translation>Добавить воронку…</translation>
+    </message>
+    <message>
+        <source>Show retired stages</source>
+        <translation>Показать архивные этапы</translation>
+    </message>
+    <message>
+        <source>Add stage</source>
+        <translation>Добавить этап</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Выше</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Ниже</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>Цвет…</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>В архив</translation>
+    </message>
+    <message>
+        <source>Double-click a cell to edit it; drag a row to reorder. A retired stage leaves the board, its history stays.</source>
+        <translation>Дважды щёлкните ячейку, чтобы изменить её; перетащите строку, чтобы изменить порядок. Этап в архиве исчезает с доски, его история сохраняется.</translation>
+    </message>
+    <message>
+        <source>Pipeline:</source>
+        <translation>Воронка:</translation>
+    </message>
+    <message>
+        <source>Bring back</source>
+        <translation>Вернуть</translation>
+    </message>
+    <message>
+        <source>Reorder stages</source>
+        <translation>Изменение порядка этапов</translation>
+    </message>
+    <message>
+        <source>Rename stage</source>
+        <translation>Переименование этапа</translation>
+    </message>
+    <message>
+        <source>Change stage probability</source>
+        <translation>Изменение вероятности этапа</translation>
+    </message>
+    <message>
+        <source>Change stage kind</source>
+        <translation>Изменение типа этапа</translation>
+    </message>
+    <message>
+        <source>Change stuck limit</source>
+        <translation>Изменение предела застоя</translation>
+    </message>
+    <message>
+        <source>Change stage colour</source>
+        <translation>Изменение цвета этапа</translation>
+    </message>
+    <message>
+        <source>New stage</source>
+        <translation>Новый этап</translation>
+    </message>
+    <message>
+        <source>New pipeline</source>
+        <translation>Новая воронка</translation>
+    </message>
+    <message>
+        <source>Name of the pipeline:</source>
+        <translation>Название воронки:</translation>
+    </message>
+    <message>
+        <source>Add pipeline</source>
+        <translation>Добавление воронки</translation>
+    </message>
+    <message>
+        <source>Colour of «{name}»</source>
+        <translation>Цвет этапа «{name}»</translation>
+    </message>
+    <message>
+        <source>Bring back stage</source>
+        <translation>Возврат этапа</translation>
+    </message>
+    <message>
+        <source>Retire stage</source>
+        <translation>Этап в архив</translation>
+    </message>
+</context>
+<context>
+    <name>StagesModel</name>
+    <message>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Вероятность</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Stuck after</source>
+        <translation>Застой после</translation>
+    </message>
+    <message>
+        <source>(retired)</source>
+        <translation>(в архиве)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n день</numerusform>
+            <numerusform>%n дня</numerusform>
+            <numerusform>%n дней</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TagEdit</name>
+    <message>
+        <source>Comma-separated, e.g. VIP, wholesale</source>
+        <translation>Через запятую, например: VIP, опт</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>Planned — double-click to complete</source>
+        <translation>Запланировано — дважды щёлкните, чтобы выполнить</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>No calls, e-mails or meetings yet.
+Log the first one above.</source>
+        <translation>Звонков, писем и встреч пока нет.
+Добавьте первую запись выше.</translation>
+    </message>
+</context>
+<context>
+    <name>TodayModel</name>
+    <message numerus="yes">
+        <source>{name}: contact planned %n day(s) ago</source>
+        <translation>
+            <numerusform>{name}: контакт был запланирован %n день назад</numerusform>
+            <numerusform>{name}: контакт был запланирован %n дня назад</numerusform>
+            <numerusform>{name}: контакт был запланирован %n дней назад</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name}: contact planned for today</source>
+        <translation>{name}: контакт запланирован на сегодня</translation>
+    </message>
+    <message>
+        <source>Reschedule</source>
+        <translation>Перенести</translation>
+    </message>
+    <message>
+        <source>Log call</source>
+        <translation>Итог звонка</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPanel</name>
+    <message>
+        <source>Overdue</source>
+        <translation>Просрочено</translation>
+    </message>
+    <message>
+        <source>Nothing overdue.</source>
+        <translation>Просроченных нет.</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>Nothing else planned for today.</source>
+        <translation>На сегодня больше ничего не запланировано.</translation>
+    </message>
+    <message>
+        <source>Missed contacts</source>
+        <translation>Пропущенные контакты</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for a call.</source>
+        <translation>Никто не ждёт звонка.</translation>
+    </message>
+    <message>
+        <source>Today, {day}</source>
+        <translation>{day}</translation>
+    </message>
+    <message>
+        <source>Log call</source>
+        <translation>Итог звонка</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Завтра</translation>
+    </message>
+    <message>
+        <source>In 3 days</source>
+        <translation>Через 3 дня</translation>
+    </message>
+    <message>
+        <source>Pick a date…</source>
+        <translation>Выбрать дату…</translation>
+    </message>
+    <message>
+        <source>Reschedule</source>
+        <translation>Перенести</translation>
+    </message>
+</context>
+<context>
+    <name>TrashPage</name>
+    <message>
+        <source>Trash</source>
+        <translation>Корзина</translation>
+    </message>
+    <message>
+        <source>Deleted clients stay here until you restore them or delete them for good.</source>
+        <translation>Удалённые клиенты хранятся здесь, пока вы их не восстановите или не удалите навсегда.</translation>
+    </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation>Корзина пуста.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Восстановить</translation>
+    </message>
+    <message>
+        <source>Put the selected clients back into the list</source>
+        <translation>Вернуть выбранных клиентов в список</translation>
+    </message>
+    <message>
+        <source>Delete for good…</source>
+        <translation>Удалить навсегда…</translation>
+    </message>
+    <message>
+        <source>Delete the selected clients with all their history</source>
+        <translation>Удалить выбранных клиентов со всей их историей</translation>
+    </message>
+    <message>
+        <source>Restore from trash</source>
+        <translation>Восстановление из корзины</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s) restored.</source>
+        <translation>
+            <numerusform>Восстановлен %n клиент.</numerusform>
+            <numerusform>Восстановлено %n клиента.</numerusform>
+            <numerusform>Восстановлено %n клиентов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete for good</source>
+        <translation>Удалить навсегда</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n client(s) for good, with their calls, deals and notes? This cannot be undone.</source>
+        <translation>
+            <numerusform>Удалить навсегда %n клиента вместе со звонками, сделками и заметками? Это нельзя отменить.</numerusform>
+            <numerusform>Удалить навсегда %n клиентов вместе со звонками, сделками и заметками? Это нельзя отменить.</numerusform>
+            <numerusform>Удалить навсегда %n клиентов вместе со звонками, сделками и заметками? Это нельзя отменить.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s) deleted for good.</source>
+        <translation>
+            <numerusform>%n клиент удалён навсегда.</numerusform>
+            <numerusform>%n клиента удалены навсегда.</numerusform>
+            <numerusform>%n клиентов удалено навсегда.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ValuesModel</name>
+    <message>
+        <source>Value in the file</source>
+        <translation>Значение в файле</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Строк</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>Станет</translation>
+    </message>
+    <message>
+        <source>Keep in the notes</source>
+        <translation>Оставить в заметках</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Not a stage the program knows: choose one, or keep it in the notes</source>
+        <translation>Программа не знает такого этапа: выберите этап или оставьте значение в заметках</translation>
+    </message>
+</context>
+<context>
+    <name>_Header</name>
+    <message>
+        <source>+{count} more</source>
+        <translation>ещё {count}</translation>
+    </message>
+</context>
+<context>
+    <name>_Optional</name>
+    <message>
+        <source>Set a date</source>
+        <translation>Указать дату</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>не задано</translation>
+    </message>
+</context>
+<context>
+    <name>_ReminderRow</name>
+    <message>
+        <source>(no subject)</source>
+        <translation>(без темы)</translation>
+    </message>
+    <message>
+        <source>Open client</source>
+        <translation>Открыть клиента</translation>
+    </message>
+    <message>
+        <source>10 min</source>
+        <translation>10 мин</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 час</translation>
+    </message>
+    <message>
+        <source>Tomorrow 9:00</source>
+        <translation>Завтра в 9:00</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Stop reminding; the activity stays planned</source>
+        <translation>Больше не напоминать; дело останется запланированным</translation>
+    </message>
+    <message>
+        <source>Snooze:</source>
+        <translation>Отложить:</translation>
+    </message>
+    <message>
+        <source>Planned for {date} at {time}</source>
+        <translation>Запланировано на {date}, {time}</translation>
+    </message>
+    <message>
+        <source>reminded while Kartoteka was closed</source>
+        <translation>напоминание пришло, пока Картотека была закрыта</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>просрочено</translation>
+    </message>
+</context>
+<context>
+    <name>_RowsEditor</name>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+</context>
+</TS>
