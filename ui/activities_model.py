@@ -1,4 +1,6 @@
-"""A lazy table of activities: the ids come in SQL order, rows are read a page at a time."""
+"""A lazy table of activities: the ids come in SQL order a chunk at a time as the view
+scrolls (``canFetchMore``/``fetchMore``), rows are read a page at a time, and the exact
+total comes from one count."""
 from __future__ import annotations
 
 from enum import IntEnum
@@ -6,7 +8,7 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from app.activity_list import ActivityFilter, activity_ids, activity_rows
+from app.activity_list import CHUNK, ActivityFilter, ActivityPages, activity_rows
 from ui.formatting import fmt_datetime
 from ui.widgets.labels import (ACTIVITY_GLYPHS, ARROWS, OVERDUE_COLOR, activity_kind_labels,
                                activity_status_labels)
@@ -36,6 +38,9 @@ class ActivitiesModel(QAbstractTableModel):
         self._filter = ActivityFilter()
         self._sort = ("when", True)
         self._ids: list[int] = []
+        self._pages: ActivityPages | None = None  # None until the first load
+        self._total = 0
+        self._changing = False  # in a reset or a layout change: no chunk inserted then
         self._rows: dict[int, object] = {}
         self._kinds = activity_kind_labels()
         self._statuses = activity_status_labels()
@@ -47,15 +52,37 @@ class ActivitiesModel(QAbstractTableModel):
         }
 
     # --- loading -------------------------------------------------------------------
-    def set_filter(self, flt: ActivityFilter) -> None:
+    def set_filter(self, flt: ActivityFilter, at_least: int = 0) -> None:
         self._filter = flt
-        self.reload()
+        self.reload(at_least)
 
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._ids = activity_ids(self._filter, *self._sort)
-        self._rows = {}
-        self.endResetModel()
+    def reload(self, at_least: int = 0) -> None:
+        """Read the list again: the first chunk, or ``at_least`` rows (to keep a scrolled place)."""
+        pages = ActivityPages(self._filter, *self._sort)
+        ids = pages.next_ids(max(CHUNK, at_least))
+        self._reset(pages, ids, pages.count())
+
+    def _reset(self, pages: ActivityPages, ids: list[int], total: int | None = None) -> None:
+        self._changing = True
+        try:
+            self.beginResetModel()
+            self._pages, self._ids, self._rows = pages, ids, {}
+            if total is not None:
+                self._total = total
+            self.endResetModel()
+        finally:
+            self._changing = False
+
+    def total(self) -> int:
+        """How many activities the filter selects (the rows not fetched yet included)."""
+        return self._total
+
+    def row_of(self, aid: int) -> int | None:
+        """The row of an activity among the fetched ones."""
+        try:
+            return self._ids.index(aid)
+        except ValueError:
+            return None
 
     def row_data(self, row: int):
         """The ``ActivityRow`` at ``row``, reading its page when needed."""
@@ -73,6 +100,26 @@ class ActivitiesModel(QAbstractTableModel):
     # --- Qt model --------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._ids)
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
+        # a view asks while it adjusts to a change; it asks again (on a timer) once that is over
+        return (not parent.isValid() and not self._changing and self._pages is not None
+                and self._pages.more)
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+        if not self.canFetchMore(parent):
+            return
+        ids = self._pages.next_ids(CHUNK)
+        if not ids:
+            return
+        self._changing = True  # a view may ask again from inside these signals
+        try:
+            first = len(self._ids)
+            self.beginInsertRows(QModelIndex(), first, first + len(ids) - 1)
+            self._ids.extend(ids)
+            self.endInsertRows()
+        finally:
+            self._changing = False
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.Columns)
@@ -137,13 +184,28 @@ class ActivitiesModel(QAbstractTableModel):
         key = self.SORT_KEYS.get(self.Columns(column)) if 0 <= column < len(self.Columns) else None
         if key is None:
             return
-        self.layoutAboutToBeChanged.emit()
-        old_ids, persistent = self._ids, self.persistentIndexList()
-        self._sort = (key, order == Qt.SortOrder.DescendingOrder)
-        self._ids = activity_ids(self._filter, *self._sort)
-        where = {aid: i for i, aid in enumerate(self._ids)}
-        for idx in persistent:
-            new_row = where.get(old_ids[idx.row()]) if idx.row() < len(old_ids) else None
-            self.changePersistentIndex(idx, self.index(new_row, idx.column()) if new_row is not None
-                                       else QModelIndex())
-        self.layoutChanged.emit()
+        new_sort = (key, order == Qt.SortOrder.DescendingOrder)
+        if new_sort == self._sort:
+            return
+        self._sort = new_sort
+        if self._pages is None:  # the view sets its indicator before the first load
+            return
+        pages = ActivityPages(self._filter, *self._sort)
+        keep = len(self._ids) if self._pages.chunked else 0  # a whole list: start with a chunk
+        new_ids = pages.next_ids(max(CHUNK, keep))
+        if len(new_ids) != len(self._ids):  # as many rows fetched as before, or start over
+            self._reset(pages, new_ids)
+            return
+        self._changing = True
+        try:
+            self.layoutAboutToBeChanged.emit()
+            old_ids, persistent = self._ids, self.persistentIndexList()
+            self._pages, self._ids = pages, new_ids
+            where = {aid: i for i, aid in enumerate(self._ids)}
+            for idx in persistent:
+                new_row = where.get(old_ids[idx.row()]) if idx.row() < len(old_ids) else None
+                self.changePersistentIndex(idx, self.index(new_row, idx.column()) if new_row is not None
+                                           else QModelIndex())
+            self.layoutChanged.emit()
+        finally:
+            self._changing = False

@@ -158,24 +158,23 @@ class ActivitiesPage(QWidget):
                               responsible_id=self.responsible_combo.currentData(),
                               client_text=self.client_edit.text())
 
-    def apply_filter(self) -> None:
+    def apply_filter(self, at_least: int = 0) -> None:
+        """Show what the filters select; ``at_least`` rows fetched (to keep a scrolled place)."""
         custom = self.period_combo.currentData() == "custom"
         self.from_edit.setVisible(custom)
         self.to_edit.setVisible(custom)
-        self.model.set_filter(self.current_filter())
-        self.count_label.setText(self.tr("Activities: {}").format(self.model.rowCount()))
+        self.model.set_filter(self.current_filter(), at_least)
+        self.count_label.setText(self.tr("Activities: {}").format(self.model.total()))
 
     def on_filter_changed(self, *_args) -> None:
         self.apply_filter()
 
     def on_refresh_timer_timeout(self) -> None:
         selected = self.selected_id()
-        self.apply_filter()
-        if selected is not None:
-            for row in range(self.model.rowCount()):
-                if self.model.id_at(row) == selected:
-                    self.view.selectRow(row)
-                    break
+        self.apply_filter(at_least=self.model.rowCount())
+        row = self.model.row_of(selected) if selected is not None else None
+        if row is not None:
+            self.view.selectRow(row)
 
     def on_bridge_changed(self, change) -> None:
         if change.entity == "employee":

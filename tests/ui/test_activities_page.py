@@ -124,3 +124,72 @@ def test_period_bounds():
     assert period_bounds("week", day) == (datetime(2026, 11, 23), datetime(2026, 11, 30))
     assert period_bounds("month", day) == (datetime(2026, 11, 1), datetime(2026, 12, 1))
     assert period_bounds("all", day) == (None, None)
+
+
+def test_opening_reads_one_chunk_once_and_counts_all(db, qtbot, qtmodeltester, monkeypatch):
+    import ui.activities_model as activities_model
+    from app.activity_list import ActivityPages, activity_ids
+    anna, _romashka, _ids = _seed()
+    for n in range(5):
+        log_activity(ActivityData(kind="task", subject=f"Задача {n}", client_id=anna.id,
+                                  done_at=utcnow() - timedelta(days=n)))
+    reads = []
+
+    class Counted(ActivityPages):
+        def next_ids(self, limit=None):
+            reads.append(limit)
+            return super().next_ids(limit)
+    monkeypatch.setattr(activities_model, "ActivityPages", Counted)
+    monkeypatch.setattr(activities_model, "CHUNK", 3)
+    page = _page(qtbot)
+    assert reads == [3]  # not once for the sort indicator and again for the filter
+    assert page.count_label.text() == "Activities: 9"  # the exact total, not the rows fetched
+    assert page.model.rowCount() == 3 and page.model.canFetchMore()
+    qtmodeltester.check(page.model)  # fetches a chunk more on its own
+    while page.model.canFetchMore():
+        page.view.scrollToBottom()
+        qtbot.wait(1)
+        if page.model.canFetchMore():
+            page.model.fetchMore()
+    assert _shown(page) == activity_ids()
+    assert page.model.total() == page.model.rowCount() == 9
+
+
+def test_sorting_and_refreshing_keep_the_rows_fetched_and_the_selection(db, qtbot, qtmodeltester,
+                                                                         monkeypatch):
+    import ui.activities_model as activities_model
+    from app.activity_list import ActivityFilter, activity_ids
+    anna, _romashka, _ids = _seed()
+    for n in range(60):
+        log_activity(ActivityData(kind=("call_in", "email")[n % 2], client_id=anna.id,
+                                  done_at=utcnow() - timedelta(hours=n)))
+    monkeypatch.setattr(activities_model, "CHUNK", 10)
+    page = _page(qtbot)
+    qtbot.wait(20)  # the view fetches until its viewport is full
+    fetched = page.model.rowCount()
+    assert fetched < 64 and page.model.total() == 64
+    page.model.fetchMore()
+    assert page.model.rowCount() == fetched + 10
+    fetched += 10
+    chosen = _shown(page)[fetched - 3]
+    page.view.selectRow(fetched - 3)
+    page.view.sortByColumn(ActivitiesModel.Columns.WHEN, Qt.SortOrder.AscendingOrder)
+    assert page.model.rowCount() >= fetched  # as many as before (the view may fetch more)
+    assert _shown(page) == activity_ids(ActivityFilter(), "when", False)[:page.model.rowCount()]
+    assert page.selected_id() in (chosen, None)
+    qtmodeltester.check(page.model)
+    page.view.sortByColumn(ActivitiesModel.Columns.WHEN, Qt.SortOrder.DescendingOrder)
+    assert page.model.rowCount() >= fetched
+    page.view.selectRow(_shown(page).index(chosen))
+    log_activity(ActivityData(kind="note", result="ещё", client_id=anna.id,
+                              done_at=utcnow() - timedelta(days=30)))
+    qtbot.waitUntil(lambda: page.model.total() == 65, timeout=2000)
+    assert page.model.rowCount() >= fetched and page.selected_id() == chosen
+    assert page.count_label.text() == "Activities: 65"
+    page.view.sortByColumn(ActivitiesModel.Columns.KIND, Qt.SortOrder.AscendingOrder)
+    assert _shown(page) == activity_ids(ActivityFilter(), "kind", False)  # no index: all at once
+    assert not page.model.canFetchMore()
+    qtmodeltester.check(page.model)
+    page.view.sortByColumn(ActivitiesModel.Columns.WHEN, Qt.SortOrder.DescendingOrder)
+    qtbot.wait(20)
+    assert _shown(page) == activity_ids()[:page.model.rowCount()]
