@@ -34,6 +34,7 @@ from .backup import _stage, check_copy, make_backup
 from .backup_archive import (ATTACHMENTS, DB_MEMBER, BackupDamagedError, BackupFolderMissingError,
                              BackupTooNewError, BackupVerifyError, DatabaseInUseError,
                              extract_member, fsync_dir, fsync_file, open_backup, os_error)
+from .errors import NotADatabaseError
 
 SAFETY_FOLDER = "safety"
 
@@ -72,12 +73,30 @@ def _merge_attachments(staged: Path, target: Path) -> int:
     return added
 
 
+def _keep_damaged(db_path: Path, folder: Path, now: datetime | None) -> Path:
+    """A damaged live file cannot become a checked backup: keep it (and its -wal) as it is,
+    as ``kartoteka-damaged-YYYY-MM-DD_HHMM.db`` in the safety folder."""
+    when = now or datetime.now()
+    folder.mkdir(parents=True, exist_ok=True)
+    n, target = 1, folder / f"{db_path.stem}-damaged-{when:%Y-%m-%d_%H%M}{db_path.suffix}"
+    while target.exists():
+        n += 1
+        target = folder / f"{db_path.stem}-damaged-{when:%Y-%m-%d_%H%M}-{n}{db_path.suffix}"
+    shutil.copyfile(db_path, target)
+    wal = Path(f"{db_path}-wal")
+    if wal.is_file():
+        shutil.copyfile(wal, Path(f"{target}-wal"))
+    fsync_file(target)
+    return target
+
+
 def restore_backup(file, db_path, *, safety_dir=None, attachments_dir=None, on_progress=None,
                    now: datetime | None = None) -> Path | None:
     """Replace the database at ``db_path`` with the one in backup ``file``.
 
     Returns the safety copy of the replaced database (None when there was no file to
-    replace).  Raises ``NotABackupError``, ``BackupDamagedError``, ``BackupTooNewError``,
+    replace): a ``.kbak``, or - when the replaced file was too damaged to back up - a
+    plain copy of it (``…-damaged-….db``).  Raises ``NotABackupError``, ``BackupDamagedError``, ``BackupTooNewError``,
     ``DatabaseInUseError`` or a disk error; in every such case the live database is
     exactly as before.  Close the app's connection before calling (see module doc).
     """
@@ -126,9 +145,14 @@ def _restore(zf, manifest, backup, staging, db_path, att_dir, safety_dir, on_pro
     # Everything checked: from here on the live files are touched.
     safety = None
     if db_path.exists():
-        safety = make_backup(Path(safety_dir) if safety_dir else db_path.parent / SAFETY_FOLDER,
-                             reason="before-restore", db_path=db_path, attachments_dir=att_dir,
-                             on_progress=_stage(on_progress, 0.4, 0.9), now=now)
+        safety_folder = Path(safety_dir) if safety_dir else db_path.parent / SAFETY_FOLDER
+        try:
+            safety = make_backup(safety_folder, reason="before-restore", db_path=db_path,
+                                 attachments_dir=att_dir, on_progress=_stage(on_progress, 0.4, 0.9), now=now)
+        except (BackupVerifyError, NotADatabaseError) as exc:
+            if isinstance(exc, BackupVerifyError) and "integrity" not in exc.params.get("detail", ""):
+                raise
+            safety = _keep_damaged(db_path, safety_folder, now)  # the very reason to restore
         try:
             _release_live(db_path)
         except DatabaseInUseError:

@@ -5,8 +5,8 @@
 
 Builds a Kartoteka database of about --size-mb (clients with long random notes, plus a
 few attachment files) while it is open as in the app, then times: ``cp`` of the file,
-``cp`` + fsync, ``make_backup`` (online copy, integrity check, zip, read-back check,
-fsync, rename), ``verify_backup`` and ``restore_backup`` (which includes the safety
+``cp`` + fsync, ``make_backup`` (online copy; integrity check of the copy while it is
+zipped and hashed; read-back check while the zip is flushed; rename), ``verify_backup`` and ``restore_backup`` (which includes the safety
 backup of the database it replaces).  Prints the median of --repeat runs.
 """
 from __future__ import annotations

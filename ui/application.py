@@ -1,14 +1,15 @@
-"""Start the GUI: QApplication, language and style, the database, the main window."""
+"""Start the GUI: QApplication, language and style, the check of the database file, the
+database, the main window; and ``Session``, which rebuilds the window after a restore."""
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QObject
+
 
 def _fail(exc: BaseException, interactive: bool) -> int:
-    from PySide6.QtCore import QCoreApplication
-
     from .errors import message, show_error
     if interactive:
         show_error(None, exc, QCoreApplication.translate("Application", "Kartoteka cannot start"))
@@ -32,6 +33,57 @@ def quit_after_first_paint(window) -> None:
     QTimer.singleShot(30_000, QApplication.quit)  # never hang a start-up timing
 
 
+class Session(QObject):
+    """Owns the main window for the life of the program.  A restore closes the window,
+    replaces the database in a worker, reopens it and builds a new window (fresh pages,
+    change bridge and undo stack: nothing refers to the old data)."""
+
+    def __init__(self, database: str, *, automatic_backups: bool = True):
+        super().__init__()
+        self.database = str(Path(database).expanduser())
+        self.automatic_backups = automatic_backups
+        self.window = None
+
+    def open_window(self):
+        from .main_window import MainWindow
+        self.window = MainWindow(self.database, automatic_backups=self.automatic_backups)
+        self.window.restore_requested.connect(self.on_window_restore_requested)
+        return self.window
+
+    def on_window_restore_requested(self, backup: str) -> None:
+        from app import context
+        from db.connection import close_database, open_database
+
+        from . import bridge, undo
+        from .backup.restore import restored_message, run_restore
+        from .errors import show_error
+        from .workers import running_tasks
+        old = self.window
+        for task in running_tasks():  # an automatic backup may be reading the file
+            task.cancel()
+            task.wait()
+        geometry = old.saveGeometry()
+        old.close_for_reopen()
+        self.window = None
+        close_database()
+        undo.reset_undo_stack()
+        bridge.reset_bridge()
+        safety, error = run_restore(backup, Path(self.database))
+        try:
+            open_database(self.database)
+        except Exception as exc:  # noqa: BLE001 - reported; the window opens empty
+            error = error or exc
+        context.set_current_employee(None)
+        window = self.open_window()
+        window.restoreGeometry(geometry)
+        window.show()
+        window.backups.start()
+        if error is not None:
+            show_error(window, error, QCoreApplication.translate("Application", "Restore from backup"))
+        else:
+            restored_message(window, backup, safety)
+
+
 def run_gui(args) -> int:
     headless = bool(getattr(args, "screenshot", None))
     if headless:
@@ -52,17 +104,25 @@ def run_gui(args) -> int:
     i18n.install(app, getattr(args, "lang", None))
     style.apply(app)
     target = args.db or str(default_database_path())
+    interactive = not (headless or args.quit_after_show)
+    if interactive and not target.startswith(("postgresql://", "postgres://")):
+        from .backup.startup import check_at_start, warn_if_on_network
+        path = Path(target).expanduser()
+        warn_if_on_network(path)
+        if not check_at_start(path):
+            return 0
     try:
         open_database(target)
     except (KartotekaError, OSError) as exc:
-        return _fail(exc, interactive=not (headless or args.quit_after_show))
+        return _fail(exc, interactive=interactive)
 
-    from .main_window import MainWindow
-    window = MainWindow(str(Path(target).expanduser()))
+    session = Session(target, automatic_backups=interactive)
+    window = session.open_window()
     if headless:
         from .screenshots import take_screenshots
         return take_screenshots(window, Path(args.screenshot))
     window.show()
+    window.backups.start()
     if args.quit_after_show:
         quit_after_first_paint(window)
     return app.exec()

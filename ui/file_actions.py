@@ -33,16 +33,17 @@ def open_export(parent: QWidget, client_ids: list[int] | None = None):
     return dialog
 
 
-def backup_now(parent: QWidget, folder: str | None = None):
-    """Ask for a folder (a USB stick is typical), back up there in a worker, say where."""
+def backup_now(parent: QWidget, folder: str | None = None, on_finished=None):
+    """Ask for a folder (a USB stick is typical), back up there in a worker, say where.
+    ``on_finished()`` runs afterwards, however it ended (the status line refreshes)."""
+    from .backup.settings import MANUAL_FOLDER_KEY, backup_folder
     settings = QSettings()
     if folder is None:
-        start = str(settings.value("backup/folder", "") or "")
-        folder = QFileDialog.getExistingDirectory(
-            parent, QCoreApplication.translate("FileActions", "Where to save the backup"), start)
+        start = str(settings.value(MANUAL_FOLDER_KEY, "") or backup_folder())
+        folder = QFileDialog.getExistingDirectory(parent, QCoreApplication.translate("FileActions", "Where to save the backup"), start)
         if not folder:
             return None
-    settings.setValue("backup/folder", folder)
+    settings.setValue(MANUAL_FOLDER_KEY, folder)
 
     from app.backup import make_backup
 
@@ -50,10 +51,14 @@ def backup_now(parent: QWidget, folder: str | None = None):
         return make_backup(folder, reason="manual", on_progress=lambda f: progress(int(f * 100), 100))
 
     def done(path):
+        if on_finished is not None:
+            on_finished()
         QMessageBox.information(parent, QCoreApplication.translate("FileActions", "Backup"),
-                                QCoreApplication.translate("FileActions", "The backup is saved and checked:\n{path}")
-                                .format(path=str(path)))
+                                QCoreApplication.translate("FileActions", "The backup is saved and checked:\n{path}").format(path=str(path)))
 
-    return run_in_worker(job, on_progress=lambda *_: None, on_done=done,
-                         on_error=lambda exc: show_error(parent, exc, QCoreApplication.translate("FileActions", "Backup")),
-                         parent=parent)
+    def failed(exc):
+        if on_finished is not None:
+            on_finished()
+        show_error(parent, exc, QCoreApplication.translate("FileActions", "Backup"))
+
+    return run_in_worker(job, on_progress=lambda *_: None, on_done=done, on_error=failed, parent=parent)

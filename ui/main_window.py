@@ -1,7 +1,7 @@
 """The main window: side navigation, the global search, menus, the status bar."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget)
@@ -11,6 +11,7 @@ from app.client_list import client_count
 from app.context import current_employee
 
 from . import file_actions, style
+from .backup.status import BackupController
 from .bridge import bridge
 from .client_card import open_client_card
 from .client_list import ClientListPage
@@ -25,12 +26,17 @@ from .undo import undo_stack
 class MainWindow(QMainWindow):
     CLIENTS, FUNNEL, CALENDAR, ACTIVITIES, REPORTS, SETTINGS, TRASH = range(7)
 
-    def __init__(self, database: str = "", parent=None):
+    restore_requested = Signal(str)
+    """The user confirmed restoring this backup file (the session closes this window,
+    restores and opens a new one)."""
+
+    def __init__(self, database: str = "", parent=None, *, automatic_backups: bool = False):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Kartoteka"))
         self.setMinimumSize(900, 560)
         self._database = database
         self._quitting = False
+        self._reopening = False
 
         # pages; funnel, calendar and activities are built when first opened
         self.client_page = ClientListPage(self)
@@ -71,6 +77,7 @@ class MainWindow(QMainWindow):
         self.database_label = QLabel(self)
         self._count_timer = QTimer(self, singleShot=True, interval=200)
         self.reminders = ReminderController(self)
+        self.backups = BackupController(self, automatic=automatic_backups)
         self._build_today_dock()
         self._build_layout()
         self._build_actions()
@@ -89,6 +96,8 @@ class MainWindow(QMainWindow):
         self.reminders.today_requested.connect(self.on_reminders_today_requested)
         self.today_panel.open_client_requested.connect(self.open_card)
         bridge().changed.connect(self.on_bridge_changed)
+        self.backups.settings_requested.connect(self.on_backups_settings_requested)
+        self.settings_page.backup_settings.changed.connect(self.backups.refresh)
 
         self.restore_state()
         self.update_count()
@@ -151,6 +160,7 @@ class MainWindow(QMainWindow):
                                               "or deals, activities, the calendar"))
         self.backup_action = QAction(self.tr("&Back up now…"), self)
         self.backup_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.restore_action = QAction(self.tr("&Restore from backup…"), self)
         self.today_action = self.today_dock.toggleViewAction()
         self.today_action.setText(self.tr("&Today panel"))
         self.today_action.setShortcut(QKeySequence("Ctrl+T"))
@@ -184,6 +194,7 @@ class MainWindow(QMainWindow):
         self.import_history_action.triggered.connect(self.on_import_history_action_triggered)
         self.export_action.triggered.connect(self.on_export_action_triggered)
         self.backup_action.triggered.connect(self.on_backup_action_triggered)
+        self.restore_action.triggered.connect(self.on_restore_action_triggered)
         self.quit_action.triggered.connect(self.quit)
         self.find_action.triggered.connect(self.on_find_action_triggered)
         self.refresh_action.triggered.connect(self.on_refresh_action_triggered)
@@ -200,6 +211,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -224,7 +236,7 @@ class MainWindow(QMainWindow):
         self.user_label.setText(self.tr("User: {name}").format(name=employee.name if employee else "—"))
         self.database_label.setText(self.tr("Database: {path}").format(path=self._database))
         self.database_label.setToolTip(self._database)
-        for label in (self.count_label, self.user_label, self.database_label):
+        for label in (self.backups.label, self.count_label, self.user_label, self.database_label):
             status.addPermanentWidget(label)
 
     # ----------------------------------------------------------------- behaviour
@@ -266,12 +278,24 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.search_box.hide_popup()
-        if self.reminders.close_hides_to_tray() and not self._quitting:
-            event.ignore()  # keep reminding from the tray
-            self.hide()
-            return
+        if not self._reopening:
+            if self.reminders.close_hides_to_tray() and not self._quitting:
+                event.ignore()  # keep reminding from the tray
+                self.hide()
+                return
+            if self.backups.backup_on_exit(self.close):
+                event.ignore()  # closes again when the backup has ended, however it ended
+                return
+        self.backups.timer.stop()
         self.reminders.close()
         super().closeEvent(event)
+
+    def close_for_reopen(self) -> None:
+        """Close for good without asking or backing up (the database is about to be
+        replaced; the session builds a new window)."""
+        self._reopening = True
+        self.close()
+        self.deleteLater()
 
     def quit(self) -> None:
         """Really quit, even when closing the window only hides it to the tray."""
@@ -334,7 +358,17 @@ class MainWindow(QMainWindow):
         file_actions.open_export(self, self.client_page.model.ids())
 
     def on_backup_action_triggered(self) -> None:
-        file_actions.backup_now(self)
+        file_actions.backup_now(self, on_finished=self.backups.refresh)
+
+    def on_restore_action_triggered(self) -> None:
+        from .backup.restore import choose_backup
+        path = choose_backup(self)
+        if path:
+            self.restore_requested.emit(path)
+
+    def on_backups_settings_requested(self) -> None:
+        self.show_page(self.SETTINGS)
+        self.settings_page.show_backups()
 
     def on_reminders_today_requested(self) -> None:
         self.showNormal()

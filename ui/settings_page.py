@@ -1,4 +1,4 @@
-"""Settings: General (language, tray, data file) and Funnel (pipelines and stages)."""
+"""Settings: General (language, tray, data file, backups) and Funnel (pipelines and stages)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QSpace
                                QTabWidget, QVBoxLayout, QWidget)
 
 from . import i18n
+from .backup.settings import BackupSettings
 from .reminders import CLOSE_TO_TRAY_KEY
 
 
@@ -45,6 +46,7 @@ class SettingsPage(QWidget):
         self.database = QLabel(database, self)
         self.database.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.database.setWordWrap(True)
+        self.backup_settings = BackupSettings(self)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -58,6 +60,8 @@ class SettingsPage(QWidget):
         form.addItem(QSpacerItem(0, 12))
         form.addRow(data)
         form.addRow(self.tr("Database file:"), self.database)
+        form.addItem(QSpacerItem(0, 12))
+        self.backup_settings.add_to(form)
 
         general = QWidget(self)
         general_layout = QVBoxLayout(general)
@@ -67,8 +71,12 @@ class SettingsPage(QWidget):
         from .stages_editor import StagesEditor
         self.stages_editor = StagesEditor(self)
         self.tabs = QTabWidget(self)
+        self.general_tab = general
         self.tabs.addTab(general, self.tr("General"))
         self.tabs.addTab(self.stages_editor, self.tr("Funnel stages"))
+        from .custom_fields_editor import CustomFieldsEditor
+        self.custom_fields_editor = CustomFieldsEditor(self)
+        self.tabs.addTab(self.custom_fields_editor, self.tr("Client fields"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
@@ -86,3 +94,8 @@ class SettingsPage(QWidget):
         value = self.language.currentData()
         i18n.set_chosen_language(value)
         self.language_changed.emit(value)
+
+    def show_backups(self) -> None:
+        """Bring the backup settings into view (the status line was clicked)."""
+        self.tabs.setCurrentWidget(self.general_tab)
+        self.backup_settings.focus_folder()

@@ -237,6 +237,10 @@
         <source>Kartoteka cannot start</source>
         <translation>Картотеку не удалось запустить</translation>
     </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Восстановить из копии</translation>
+    </message>
 </context>
 <context>
     <name>ApplyPage</name>
@@ -339,6 +343,140 @@
             <numerusform>%n строки сохранены в %1</numerusform>
             <numerusform>%n строк сохранено в %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>BackupController</name>
+    <message>
+        <source>Last backup: {when}</source>
+        <translation>Последняя копия: {when}</translation>
+    </message>
+    <message numerus="yes">
+        <source>No backup for %n day</source>
+        <translation>
+            <numerusform>Нет копии %n день</numerusform>
+            <numerusform>Нет копии %n дня</numerusform>
+            <numerusform>Нет копии %n дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No backup for %n days</source>
+        <translation>
+            <numerusform>Нет копии %n день</numerusform>
+            <numerusform>Нет копии %n дня</numerusform>
+            <numerusform>Нет копии %n дней</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click to back up now into {folder}</source>
+        <translation>Нажмите, чтобы сделать копию сейчас в {folder}</translation>
+    </message>
+    <message>
+        <source>No backup yet</source>
+        <translation>Копий ещё нет</translation>
+    </message>
+    <message>
+        <source>Backup folder not reachable: {folder}</source>
+        <translation>Папка копий недоступна: {folder}</translation>
+    </message>
+    <message>
+        <source>Connect the drive, or click to choose another folder</source>
+        <translation>Подключите диск или нажмите, чтобы выбрать другую папку</translation>
+    </message>
+    <message>
+        <source>today {time}</source>
+        <translation>сегодня {time}</translation>
+    </message>
+    <message>
+        <source>yesterday {time}</source>
+        <translation>вчера {time}</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Создаётся копия…</translation>
+    </message>
+    <message>
+        <source>Saving a backup…</source>
+        <translation>Сохраняется резервная копия…</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Пропустить</translation>
+    </message>
+    <message>
+        <source>Kartoteka</source>
+        <translation>Картотека</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Резервная копия</translation>
+    </message>
+    <message>
+        <source>The backup on closing failed: {reason}
+
+Kartoteka closes anyway; everything you entered is kept in the database.</source>
+        <translation>Не удалось сделать копию при закрытии: {reason}
+
+Картотека всё равно закроется; всё введённое сохранено в базе.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSettings</name>
+    <message>
+        <source>Backups</source>
+        <translation>Резервные копии</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Back up automatically: every day and when Kartoteka closes</source>
+        <translation>Делать копии автоматически: каждый день и при закрытии</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> ч</translation>
+    </message>
+    <message>
+        <source>daily,</source>
+        <translation>ежедневных,</translation>
+    </message>
+    <message>
+        <source>weekly,</source>
+        <translation>еженедельных,</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>ежемесячных</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <source>These settings belong to this computer. Older automatic backups are deleted, keeping the newest of each day, week and month.</source>
+        <translation>Эти настройки относятся к этому компьютеру. Старые автоматические копии удаляются, остаётся самая новая за каждый день, неделю и месяц.</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Папка:</translation>
+    </message>
+    <message>
+        <source>Back up every:</source>
+        <translation>Копия каждые:</translation>
+    </message>
+    <message>
+        <source>Keep:</source>
+        <translation>Хранить:</translation>
+    </message>
+    <message>
+        <source>Warn after:</source>
+        <translation>Предупредить через:</translation>
+    </message>
+    <message>
+        <source>Folder for the backups</source>
+        <translation>Папка для резервных копий</translation>
     </message>
 </context>
 <context>
@@ -1099,6 +1237,140 @@
     </message>
 </context>
 <context>
+    <name>CustomFieldsEditor</name>
+    <message>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Число</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Choice from a list</source>
+        <translation>Выбор из списка</translation>
+    </message>
+    <message>
+        <source>Show retired fields</source>
+        <translation>Показать скрытые поля</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Выше</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Ниже</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>Скрыть</translation>
+    </message>
+    <message>
+        <source>These fields appear on the «More» tab of every client card, in this order. A retired field leaves the cards; its values are kept and come back with it.</source>
+        <translation>Эти поля показываются на вкладке «Дополнительно» каждой карточки клиента, в этом порядке. Скрытое поле пропадает с карточек; его значения сохраняются и возвращаются вместе с ним.</translation>
+    </message>
+    <message>
+        <source>Client fields</source>
+        <translation>Поля клиента</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Восстановить</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>the field needs a name</source>
+        <translation>у поля должно быть название</translation>
+    </message>
+    <message>
+        <source>there already is a field called «{name}»</source>
+        <translation>поле «{name}» уже есть</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Варианты</translation>
+    </message>
+    <message>
+        <source>a choice from a list needs at least one option</source>
+        <translation>для выбора из списка нужен хотя бы один вариант</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>the kind cannot change: some cards already hold values of this field</source>
+        <translation>тип нельзя изменить: в некоторых карточках уже есть значения этого поля</translation>
+    </message>
+    <message>
+        <source>New client field</source>
+        <translation>Новое поле клиента</translation>
+    </message>
+    <message>
+        <source>Add client field</source>
+        <translation>Добавить поле клиента</translation>
+    </message>
+    <message>
+        <source>Field «{name}»</source>
+        <translation>Поле «{name}»</translation>
+    </message>
+    <message>
+        <source>Rename client field</source>
+        <translation>Переименовать поле клиента</translation>
+    </message>
+    <message>
+        <source>Change client field</source>
+        <translation>Изменить поле клиента</translation>
+    </message>
+    <message>
+        <source>Reorder client fields</source>
+        <translation>Изменить порядок полей клиента</translation>
+    </message>
+    <message>
+        <source>Restore client field</source>
+        <translation>Вернуть поле клиента</translation>
+    </message>
+    <message>
+        <source>Retire client field</source>
+        <translation>Скрыть поле клиента</translation>
+    </message>
+</context>
+<context>
+    <name>CustomFieldsModel</name>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Варианты</translation>
+    </message>
+    <message>
+        <source>{name} (retired)</source>
+        <translation>{name} (скрыто)</translation>
+    </message>
+</context>
+<context>
     <name>DateTimePicker</name>
     <message>
         <source>Quick</source>
@@ -1555,6 +1827,54 @@
         <translation>Не удаётся открыть базу: {detail}</translation>
     </message>
     <message>
+        <source>The backup failed: {detail}</source>
+        <translation>Не удалось сделать копию: {detail}</translation>
+    </message>
+    <message>
+        <source>{path} is not a Kartoteka backup. Choose a .kbak file made by Kartoteka; nothing was changed.</source>
+        <translation>{path} — не резервная копия Картотеки. Выберите файл .kbak, сделанный Картотекой; ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist. Check its name, or connect the drive it is on.</source>
+        <translation>Файла {path} нет. Проверьте имя или подключите диск, на котором он лежит.</translation>
+    </message>
+    <message>
+        <source>The backup {path} is damaged or incomplete ({detail}). It cannot be used: choose another (older) backup. Nothing was changed.</source>
+        <translation>Копия {path} повреждена или неполна ({detail}). Её нельзя использовать: выберите другую (более старую) копию. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>The backup {path} was made by a newer version of Kartoteka. Update Kartoteka, then restore it. Nothing was changed.</source>
+        <translation>Копия {path} сделана более новой версией Картотеки. Обновите программу, затем восстановите копию. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist. Connect the drive it is on (USB stick, network drive) or choose another folder.</source>
+        <translation>Папки {folder} нет. Подключите диск, на котором она находится (флешку, сетевой диск), или выберите другую папку.</translation>
+    </message>
+    <message>
+        <source>Kartoteka may not write into {folder}. Choose another folder (a USB stick may have its write-protect switch on). Nothing was changed.</source>
+        <translation>Картотеке нельзя писать в {folder}. Выберите другую папку (у флешки может быть включена защита от записи). Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>There is not enough free space in {folder}. Free some space or choose another disk, then try again. Nothing was changed.</source>
+        <translation>В {folder} не хватает места. Освободите место или выберите другой диск и повторите. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Could not write into {folder}: {detail}. Check the drive and try again. Nothing was changed.</source>
+        <translation>Не удалось записать в {folder}: {detail}. Проверьте диск и повторите. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>The backup written to {folder} failed its check ({detail}) and was deleted. Try again, or use another disk.</source>
+        <translation>Копия в {folder} не прошла проверку ({detail}) и удалена. Повторите или используйте другой диск.</translation>
+    </message>
+    <message>
+        <source>The database {path} is still open in Kartoteka or another program. Close it and try again. Nothing was changed.</source>
+        <translation>База {path} ещё открыта в Картотеке или другой программе. Закройте её и повторите. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was changed.</source>
+        <translation>Отменено. Ничего не изменено.</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
@@ -1720,6 +2040,29 @@
     <message>
         <source>The export was stopped; no file was written.</source>
         <translation>Экспорт остановлен; файл не записан.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldDialog</name>
+    <message>
+        <source>Options:</source>
+        <translation>Варианты:</translation>
+    </message>
+    <message>
+        <source>One option per line</source>
+        <translation>По одному варианту в строке</translation>
+    </message>
+    <message>
+        <source>Some cards already hold values of this field, so its kind stays.</source>
+        <translation>В некоторых карточках уже есть значения этого поля, поэтому тип не меняется.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Тип:</translation>
     </message>
 </context>
 <context>
@@ -2452,6 +2795,10 @@
         <translation>Создать &amp;резервную копию…</translation>
     </message>
     <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>&amp;Восстановить из копии…</translation>
+    </message>
+    <message>
         <source>&amp;Today panel</source>
         <translation>Панель «&amp;Сегодня»</translation>
     </message>
@@ -2990,6 +3337,71 @@
     </message>
 </context>
 <context>
+    <name>Restore</name>
+    <message>
+        <source>Made:</source>
+        <translation>Сделана:</translation>
+    </message>
+    <message>
+        <source>Kartoteka version:</source>
+        <translation>Версия Картотеки:</translation>
+    </message>
+    <message>
+        <source>Clients:</source>
+        <translation>Клиентов:</translation>
+    </message>
+    <message>
+        <source>Deals:</source>
+        <translation>Сделок:</translation>
+    </message>
+    <message>
+        <source>Activities:</source>
+        <translation>Дел:</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Восстановить из копии</translation>
+    </message>
+    <message>
+        <source>Kartoteka backups (*.kbak)</source>
+        <translation>Резервные копии Картотеки (*.kbak)</translation>
+    </message>
+    <message>
+        <source>Replace the current database with this backup?</source>
+        <translation>Заменить текущую базу этой копией?</translation>
+    </message>
+    <message>
+        <source>Everything entered after this backup was made will be replaced. The current database is saved first, so this can be undone.</source>
+        <translation>Всё, что введено после создания этой копии, будет заменено. Сначала текущая база сохраняется, так что это можно отменить.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Восстановить</translation>
+    </message>
+    <message>
+        <source>The backup {name} is restored.</source>
+        <translation>Копия {name} восстановлена.</translation>
+    </message>
+    <message>
+        <source>The database before the restore was saved as
+{path}
+— you can restore it the same way.</source>
+        <translation>База до восстановления сохранена как
+{path}
+— её можно восстановить так же.</translation>
+    </message>
+    <message>
+        <source>The damaged database was kept as
+{path}</source>
+        <translation>Повреждённая база сохранена как
+{path}</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Восстанавливается копия…</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <source>Find a client: name, phone, e-mail, INN…</source>
@@ -3048,6 +3460,10 @@
     <message>
         <source>Funnel stages</source>
         <translation>Этапы воронки</translation>
+    </message>
+    <message>
+        <source>Client fields</source>
+        <translation>Поля клиента</translation>
     </message>
 </context>
 <context>
@@ -3244,6 +3660,57 @@
             <numerusform>%n дня</numerusform>
             <numerusform>%n дней</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StartupCheck</name>
+    <message>
+        <source>Database on a network folder</source>
+        <translation>База в сетевой папке</translation>
+    </message>
+    <message>
+        <source>The database {path} is in a network folder. If two computers write to it at once, or the network drops while saving, the file can be damaged.
+
+Keep the database on this computer&apos;s disk, or, for an office where several people work together, use the office mode: one PostgreSQL server that every computer connects to.</source>
+        <translation>База {path} лежит в сетевой папке. Если два компьютера пишут в неё одновременно или сеть обрывается во время записи, файл может повредиться.
+
+Держите базу на диске этого компьютера, а для офиса, где работают несколько человек, используйте офисный режим: один сервер PostgreSQL, к которому подключаются все компьютеры.</translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>База повреждена</translation>
+    </message>
+    <message>
+        <source>The database file {path} is damaged.</source>
+        <translation>Файл базы {path} повреждён.</translation>
+    </message>
+    <message>
+        <source>Restore it from the latest good backup (the damaged file is kept), or open it anyway to save what can still be read.</source>
+        <translation>Восстановите её из последней исправной копии (повреждённый файл сохранится) или откройте как есть, чтобы спасти то, что ещё читается.</translation>
+    </message>
+    <message>
+        <source>Restore from the latest good backup</source>
+        <translation>Восстановить из последней исправной копии</translation>
+    </message>
+    <message>
+        <source>There is no backup in {folder}</source>
+        <translation>В {folder} нет резервных копий</translation>
+    </message>
+    <message>
+        <source>Open anyway</source>
+        <translation>Открыть как есть</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Выйти</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Восстановить из копии</translation>
+    </message>
+    <message>
+        <source>None of the backups could be used; the database was not changed.</source>
+        <translation>Ни одну из копий не удалось использовать; база не изменена.</translation>
     </message>
 </context>
 <context>
