@@ -27,8 +27,14 @@ REASON_EXIT = "exit"
 
 
 def default_backup_folder() -> Path:
-    """``backups`` in the user's data folder (next to the default database)."""
-    return data_dir() / "backups"
+    """``backups`` in the user's data folder (next to the default database), created
+    on first use: it is on this computer's own disk, so it is never "unreachable"."""
+    folder = data_dir() / "backups"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass  # the status line then reports the folder as unreachable, which it is
+    return folder
 
 
 @dataclass(frozen=True)

@@ -84,3 +84,10 @@ def test_a_newer_backup_saved_by_hand_elsewhere_counts(tmp_path):
     assert policy.status(MONDAY).state == "too_old"
     found = policy.status(MONDAY, extra_folders=[tmp_path / "stick", tmp_path / "gone"])
     assert found.state == "ok" and found.last_path == stick
+
+
+def test_the_default_backup_folder_exists_on_a_fresh_machine(tmp_path, monkeypatch):
+    from app import backup_schedule
+    monkeypatch.setattr(backup_schedule, "data_dir", lambda: tmp_path / "fresh" / "Kartoteka")
+    folder = backup_schedule.default_backup_folder()
+    assert folder.is_dir() and folder.name == "backups"
