@@ -16,7 +16,7 @@ from peewee import JOIN, SQL, NodeList, fn
 from db.models import Activity, Client, ContactPerson, database_proxy, utcnow
 
 from . import audit, recurrence
-from .activities import update_occurrence
+from .activity_series import update_occurrence
 from .errors import NotFoundError, ValidationError
 from .events import publish
 

@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from dateutil import tz
 
-from app import activities, recurrence
+from app import activities, activity_series, recurrence
 from app.activities import ActivityData
 from app.clients import ClientData, create_client
 from app.errors import ValidationError
@@ -188,7 +188,7 @@ def _pending(act_id, start=datetime(2027, 3, 1), end=datetime(2027, 4, 30)):
 
 def test_editing_this_occurrence_detaches_it_and_the_series_skips_that_date(client_id):
     act_id = _weekly_call(client_id, datetime(2027, 3, 1, 10, 0))
-    new_id = activities.update_occurrence(act_id, {"planned_at": datetime(2027, 3, 16, 13, 0),
+    new_id = activity_series.update_occurrence(act_id, {"planned_at": datetime(2027, 3, 16, 13, 0),
                                                    "subject": "Перенесли"}, "this",
                                           occurrence=datetime(2027, 3, 15, 9, 0))
     moved = Activity.get_by_id(new_id)
@@ -199,20 +199,20 @@ def test_editing_this_occurrence_detaches_it_and_the_series_skips_that_date(clie
     assert datetime(2027, 3, 22, 9, 0) in _pending(act_id)
     assert Activity.get_by_id(act_id).subject == "Сверка заказа"
     # the current occurrence: the series row simply moves on
-    activities.update_occurrence(act_id, {"subject": "Разово"}, "this")
+    activity_series.update_occurrence(act_id, {"subject": "Разово"}, "this")
     assert Activity.get_by_id(act_id).planned_at == datetime(2027, 3, 8, 9, 0)
 
 
 def test_changing_the_future_moves_the_rule_and_splits_a_later_occurrence(client_id):
     act_id = _weekly_call(client_id, datetime(2027, 3, 1, 10, 0), "FREQ=WEEKLY;BYDAY=MO;COUNT=6")
-    new_id = activities.update_occurrence(act_id, {"planned_at": datetime(2027, 3, 16, 9, 0)}, "future",
+    new_id = activity_series.update_occurrence(act_id, {"planned_at": datetime(2027, 3, 16, 9, 0)}, "future",
                                           occurrence=datetime(2027, 3, 15, 9, 0))  # Mon → Tue
     assert new_id != act_id
     assert _pending(act_id) == [datetime(2027, 3, 1, 9), datetime(2027, 3, 8, 9)]
     assert _pending(new_id, end=datetime(2027, 6, 1)) == [datetime(2027, 3, 16, 9), datetime(2027, 3, 23, 9),
                                                           datetime(2027, 3, 30, 8), datetime(2027, 4, 6, 8)]
     # in place from the current occurrence: a new time of day from now on
-    activities.update_occurrence(act_id, {"planned_at": datetime(2027, 3, 1, 13, 0)}, "future")
+    activity_series.update_occurrence(act_id, {"planned_at": datetime(2027, 3, 1, 13, 0)}, "future")
     assert _pending(act_id) == [datetime(2027, 3, 1, 13), datetime(2027, 3, 8, 13)]
 
 
@@ -227,18 +227,18 @@ def test_moving_the_current_date_does_not_bring_it_back(client_id):
 
 def test_cancelling_one_occurrence_keeps_the_series(client_id):
     act_id = _weekly_call(client_id, datetime(2027, 3, 1, 10, 0))
-    activities.cancel_occurrence(act_id, datetime(2027, 3, 8, 9, 0))
+    activity_series.cancel_occurrence(act_id, datetime(2027, 3, 8, 9, 0))
     assert _pending(act_id)[:2] == [datetime(2027, 3, 1, 9), datetime(2027, 3, 15, 9)]
     single = activities.log_activity(ActivityData(kind="task", client_id=client_id, status="planned",
                                                   planned_at=datetime(2027, 3, 2, 9)))
-    activities.cancel_occurrence(single)
+    activity_series.cancel_occurrence(single)
     assert Activity.get_by_id(single).status == "cancelled"
 
 
 def test_an_occurrence_that_is_not_in_the_series_is_refused(client_id):
     act_id = _weekly_call(client_id, datetime(2027, 3, 1, 10, 0))
     with pytest.raises(ValidationError):
-        activities.update_occurrence(act_id, {"subject": "x"}, "this", occurrence=datetime(2027, 3, 9, 9, 0))
+        activity_series.update_occurrence(act_id, {"subject": "x"}, "this", occurrence=datetime(2027, 3, 9, 9, 0))
 
 
 def test_a_bare_rule_written_directly_to_the_row_still_repeats(client_id):

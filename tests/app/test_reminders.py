@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 import pytest
 from dateutil import tz
 
-from app import activities, recurrence
+from app import activities, activity_series, recurrence
 from app.activities import ActivityData
 from app.client_bulk import trash_clients
 from app.clients import ClientData, create_client
@@ -109,7 +109,7 @@ def test_dismissed_done_cancelled_and_trashed_reminders_do_not_ring(client_id):
     unsubscribe()
     assert changes[-1].entity == "activity" and changes[-1].ids == (ids[0],)
     activities.complete_activity(ids[1], "Замерили")
-    activities.cancel_occurrence(ids[2])
+    activity_series.cancel_occurrence(ids[2])
     activities.trash_activities([ids[3]])
     trash_clients([other_client])
     assert scheduler.due() == []

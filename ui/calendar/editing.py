@@ -9,7 +9,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app import activities, recurrence
+from app import activities, activity_series, recurrence
 from app.activities import ActivityData
 from app.calendar import CalendarItem, reschedule, set_next_contact, undo_reschedule
 from app.errors import KartotekaError
@@ -110,15 +110,15 @@ def update_activity(form: ActivityForm, activity_id: int, occurrence: datetime |
         activities.update_activity(current)
         return activity_id
     if scope == THIS:
-        return activities.update_occurrence(activity_id, changes, THIS, occurrence=occurrence)
+        return activity_series.update_occurrence(activity_id, changes, THIS, occurrence=occurrence)
     if form.rule is None:  # stop repeating: a one-time series from here, then a single activity
         changes["recurrence"] = Rule(freq=recurrence.DAILY, count=1)
-        moved = activities.update_occurrence(activity_id, changes, FUTURE, occurrence=occurrence)
-        return activities.update_occurrence(moved, {}, THIS)
+        moved = activity_series.update_occurrence(activity_id, changes, FUTURE, occurrence=occurrence)
+        return activity_series.update_occurrence(moved, {}, THIS)
     old = recurrence.parse(current.recurrence)
     if old is None or form.rule.anchored(form.start) != old.rule.anchored(old.start or form.start):
         changes["recurrence"] = form.rule
-    return activities.update_occurrence(activity_id, changes, FUTURE, occurrence=occurrence)
+    return activity_series.update_occurrence(activity_id, changes, FUTURE, occurrence=occurrence)
 
 
 def complete_item(parent: QWidget | None, item: CalendarItem, result: str,
