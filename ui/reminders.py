@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Callable
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QMenu, QPushButton,
                                QScrollArea, QStyle, QSystemTrayIcon, QVBoxLayout, QWidget)
 
@@ -26,7 +26,10 @@ from ui.errors import show_error
 from ui.widgets.labels import OVERDUE_COLOR, activity_kind_labels
 
 CLOSE_TO_TRAY_KEY = "reminders/close_to_tray"
-MAX_WAIT_MS = 60 * 60 * 1000  # re-check at least hourly: a laptop's sleep stops the timer's clock
+# A laptop's sleep stops the timer's (monotonic) clock: re-check at least every five
+# minutes (one indexed query), and at once when the user comes back to the window,
+# so a reminder that fell due during sleep is at most a few minutes late.
+MAX_WAIT_MS = 5 * 60 * 1000
 SHOWN_AT_MOST = 30
 
 
@@ -165,6 +168,7 @@ class ReminderController(QObject):
         if QSystemTrayIcon.isSystemTrayAvailable():
             self._build_tray()
         self.timer.timeout.connect(self.on_timer_timeout)
+        QGuiApplication.instance().applicationStateChanged.connect(self.on_application_state_changed)
         self._rearm.timeout.connect(self.arm)
         self.window.open_client_requested.connect(self.open_client_requested)
         self.window.snooze_requested.connect(self.on_window_snooze_requested)
@@ -191,7 +195,7 @@ class ReminderController(QObject):
 
     # -- the one timer ----------------------------------------------------------------
     def arm(self) -> None:
-        """Sleep until the next reminder (or at most an hour), or not at all."""
+        """Sleep until the next reminder (at most five minutes), or not at all."""
         self._rearm.stop()
         at = self.scheduler.next_due_at()
         if at is None:
@@ -203,6 +207,10 @@ class ReminderController(QObject):
     def on_timer_timeout(self) -> None:
         self.ring()
         self.arm()
+
+    def on_application_state_changed(self, state) -> None:
+        if state == Qt.ApplicationState.ApplicationActive and self.timer.isActive():
+            self.on_timer_timeout()  # back from sleep or another window: catch up now
 
     def show_due_at_startup(self) -> None:
         """Show the reminders that fell due while the application was closed."""
