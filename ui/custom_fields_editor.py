@@ -132,8 +132,8 @@ class FieldDialog(QDialog):
         self.name_edit.textChanged.connect(self.update_state)
         self.kind_combo.currentIndexChanged.connect(self.update_state)
         self.options_edit.textChanged.connect(self.update_state)
+        self.setMinimumWidth(440)
         self.update_state()
-        self.resize(420, 320)
 
     def values(self) -> dict:
         kind = self.kind_combo.currentData()
@@ -143,8 +143,12 @@ class FieldDialog(QDialog):
     def update_state(self, *_args) -> None:
         values = self.values()
         is_choice = values["kind"] == "choice"
-        self.options_label.setVisible(is_choice)
-        self.options_edit.setVisible(is_choice)
+        if self.options_edit.isVisibleTo(self) != is_choice:
+            self.options_label.setVisible(is_choice)
+            self.options_edit.setVisible(is_choice)
+            if self.layout() is not None:
+                self.layout().activate()
+                self.adjustSize()  # no empty space where the options were
         ok = bool(values["name"]) and (not is_choice or bool(values["choices"]))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 

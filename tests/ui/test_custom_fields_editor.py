@@ -3,7 +3,7 @@ the right editor; rename, reorder, retire and restore reach the card; every chan
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit, QMessageBox
 
 from app import custom_fields
 from app.clients import ClientData, create_client
@@ -201,7 +201,7 @@ def test_move_down_reorders_the_card_and_undoes(editor, qtbot):
     assert [r[0] for r in table(editor)] == ["Канал", "Бюджет"]
 
 
-def test_undo_of_a_kind_change_is_refused_kindly(editor, qtbot, warnings):
+def test_kind_change_while_unused_undoes(editor, qtbot, warnings):
     fid = custom_fields.add_field("client", "Сайт", "text")
     editor.select(fid)
     seen = when_modal(fill(kind="number"))
