@@ -12,6 +12,7 @@ from datetime import datetime
 
 from peewee import JOIN, fn
 
+from .funnel import client_colors
 from db.models import Activity, Client, ClientTag, Email, Employee, Phone, Tag, database_proxy, utcnow
 
 from . import search
@@ -54,6 +55,7 @@ class ClientRow:
     phone_valid: bool = True
     email: str = ""
     tags: list[str] = field(default_factory=list)
+    color: str = ""  # the stage colour of the most advanced open deal, else the status colour
 
 
 def _conditions(flt: ClientFilter, now: datetime | None = None) -> list:
@@ -149,6 +151,8 @@ def client_rows(ids: list[int]) -> dict[int, ClientRow]:
     for cid, tag in (ClientTag.select(ClientTag.client, Tag.name).join(Tag)
                      .where(ClientTag.client.in_(ids)).order_by(Tag.name).tuples()):
         rows[cid].tags.append(tag)
+    for cid, color in client_colors(list(rows)).items():
+        rows[cid].color = color
     return rows
 
 

@@ -787,6 +787,14 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>История</translation>
     </message>
     <message>
+        <source>New deal…</source>
+        <translation>Новая сделка…</translation>
+    </message>
+    <message>
+        <source>A deal for this client (save a new client first)</source>
+        <translation>Сделка с этим клиентом (нового клиента сначала сохраните)</translation>
+    </message>
+    <message>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>

@@ -95,3 +95,18 @@ def test_sample_client_is_the_one_with_most_activities(clients):
         log_activity(ActivityData(kind="call_out", client_id=clients["b"]))
     log_activity(ActivityData(kind="note", client_id=clients["a"]))
     assert sample_client_id() == clients["b"]
+
+
+def test_rows_carry_the_colour_of_the_most_advanced_open_deal(db):
+    from app import deals
+    from app.clients import ClientData, create_client
+    from app.client_list import client_rows
+    from app.funnel import STATUS_COLORS
+    stages = deals.stages()
+    with_deal = create_client(ClientData(name="С двумя сделками")).id
+    without = create_client(ClientData(name="Без сделок", status="active")).id
+    deals.create_deal(with_deal, "a", 1, stage_id=stages[1].id)
+    deals.create_deal(with_deal, "b", 1, stage_id=stages[5].id)
+    rows = client_rows([with_deal, without])
+    assert rows[with_deal].color == stages[5].color
+    assert rows[without].color == STATUS_COLORS["active"]

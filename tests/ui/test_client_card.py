@@ -255,3 +255,28 @@ def test_calling_a_contact_person_logs_the_call_against_that_person(gui, links):
     QTest.keyClick(card.quick_log.result_edit, Qt.Key.Key_Return)
     act = Activity.get()
     assert (act.kind, act.contact_id, act.result) == ("call_out", client.contacts[0].id, "Счёт получили")
+
+
+def test_new_deal_from_the_card_is_prefilled_with_the_client_and_opens_on_double_click(gui):
+    from app.deals import create_deal
+    from ui.deal_card import DealCardDialog
+    client_id = create_client(ClientData(name="ООО Ромашка", kind="company")).id
+    card = new_card(gui, client_id)
+    assert new_card(gui).new_deal_button.isEnabled() is False  # a new client must be saved first
+    gui.mouseClick(card.new_deal_button, Qt.MouseButton.LeftButton)
+    deal_cards = [w for w in QApplication.topLevelWidgets() if isinstance(w, DealCardDialog) and w.isVisible()]
+    assert len(deal_cards) == 1 and deal_cards[0].data.client_id == client_id
+    deal_cards[0].close()
+    deal_id = create_deal(client_id, "Поставка", 1000)
+    gui.waitUntil(lambda: card.deals.topLevelItemCount() == 1
+                  and card.deals.topLevelItem(0).text(0) == "Поставка")
+    item = card.deals.topLevelItem(0)
+    centre = card.deals.visualItemRect(item).center()
+    with gui.waitSignal(card.deals.deal_activated) as signal:
+        QTest.mouseClick(card.deals.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+        QTest.mouseDClick(card.deals.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert signal.args == [deal_id]
+    opened = [w for w in QApplication.topLevelWidgets() if isinstance(w, DealCardDialog) and w.isVisible()]
+    assert [w.data.id for w in opened] == [deal_id]
+    for w in opened:
+        w.close()

@@ -1,7 +1,7 @@
-"""The client's deals: title, stage (in its colour) and amount."""
+"""The client's deals: title, stage (in its colour) and amount; a double click opens one."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
@@ -12,8 +12,12 @@ from .details_form import color_icon
 
 
 class DealsPanel(QTreeWidget):
+    deal_activated = Signal(int)
+    """The user double-clicked a deal (its id)."""
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.itemDoubleClicked.connect(self.on_item_double_clicked)
         self.setColumnCount(3)
         self.setHeaderLabels([self.tr("Deal"), self.tr("Stage"), self.tr("Amount")])
         self.setRootIsDecorated(False)
@@ -35,6 +39,7 @@ class DealsPanel(QTreeWidget):
             item.setForeground(1, QColor(deal.stage.color).darker(140))
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setToolTip(0, deal.title)
+            item.setData(0, Qt.ItemDataRole.UserRole, deal.id)
             self.addTopLevelItem(item)
         if self.topLevelItemCount() == 0:
             item = QTreeWidgetItem([self.tr("No deals yet"), "", ""])
@@ -43,3 +48,8 @@ class DealsPanel(QTreeWidget):
         rows = min(self.topLevelItemCount(), 5)
         row_height = self.sizeHintForRow(0) if self.topLevelItemCount() else self.fontMetrics().height() + 4
         self.setFixedHeight(self.header().sizeHint().height() + rows * row_height + 2 * self.frameWidth() + 2)
+
+    def on_item_double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        deal_id = item.data(0, Qt.ItemDataRole.UserRole)
+        if deal_id:
+            self.deal_activated.emit(int(deal_id))

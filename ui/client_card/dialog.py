@@ -81,7 +81,13 @@ class ClientCardDialog(ActivityActions, QDialog):
         timeline_head.addWidget(self.complete_button)
         right_layout.addLayout(timeline_head)
         right_layout.addWidget(self.timeline, 1)
-        right_layout.addWidget(QLabel("<b>{}</b>".format(self.tr("Deals")), right))
+        self.new_deal_button = QPushButton(self.tr("New deal…"), right)
+        self.new_deal_button.setToolTip(self.tr("A deal for this client (save a new client first)"))
+        deals_title = QHBoxLayout()
+        deals_title.addWidget(QLabel("<b>{}</b>".format(self.tr("Deals")), right))
+        deals_title.addStretch(1)
+        deals_title.addWidget(self.new_deal_button)
+        right_layout.addLayout(deals_title)
         right_layout.addWidget(self.deals)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.tabs)
@@ -112,6 +118,8 @@ class ClientCardDialog(ActivityActions, QDialog):
 
     def _connect(self) -> None:
         self.save_button.clicked.connect(self.on_save_button_clicked)
+        self.new_deal_button.clicked.connect(self.on_new_deal_button_clicked)
+        self.deals.deal_activated.connect(self.on_deals_deal_activated)
         self.close_button.clicked.connect(self.on_close_button_clicked)
         self.details.changed.connect(self.on_details_changed)
         self.details.kind_changed.connect(self.on_details_kind_changed)
@@ -150,6 +158,7 @@ class ClientCardDialog(ActivityActions, QDialog):
         self.contacts.set_items(base.contacts)
         self.refresh_activity()
         self.deals.load(base.id)
+        self.new_deal_button.setEnabled(base.id is not None)
         self.update_title()
 
     def refresh_activity(self) -> None:
@@ -273,6 +282,14 @@ class ClientCardDialog(ActivityActions, QDialog):
 
     def on_hint_open_requested(self, client_id: int) -> None:
         open_client_card(self.parentWidget(), client_id)
+
+    def on_new_deal_button_clicked(self) -> None:
+        from ui.deal_card import open_deal_card
+        open_deal_card(self, None, client_id=self.client_id)
+
+    def on_deals_deal_activated(self, deal_id: int) -> None:
+        from ui.deal_card import open_deal_card
+        open_deal_card(self, deal_id)
 
     def on_bridge_changed(self, change) -> None:
         if self.client_id is None or self.state.saving:

@@ -28,6 +28,8 @@ class Roles(IntEnum):
     """The client's status code (lead / active / refused / archived)."""
     OVERDUE = Qt.ItemDataRole.UserRole + 3
     """True when the next contact date has passed."""
+    COLOR = Qt.ItemDataRole.UserRole + 4
+    """The row's colour: its most advanced open deal's stage, else its status."""
 
 
 SORT_KEYS = {

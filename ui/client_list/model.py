@@ -157,6 +157,8 @@ class ClientListModel(QAbstractTableModel):
             return row.status
         if role == Roles.OVERDUE:
             return self._overdue(row)
+        if role == Roles.COLOR:
+            return QColor(row.color) if row.color else style.status_color(row.status)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == Columns.NEXT_CONTACT and self._overdue(row):
                 return QColor(style.OVERDUE_COLOR)

@@ -19,7 +19,8 @@ STRIPE_WIDTH = 4
 
 
 class StatusStripeDelegate(QStyledItemDelegate):
-    """Paints the cell as usual, then a status-coloured stripe on the row's left edge."""
+    """Paints the cell as usual, then a stripe on the row's left edge in the colour of the
+    client's most advanced open deal (or of its status when it has none)."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
         if self._is_first_column(index.column()):
@@ -28,7 +29,7 @@ class StatusStripeDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             stripe = QRect(option.rect.left() - STRIPE_WIDTH - 2, option.rect.top() + 1,
                            STRIPE_WIDTH, option.rect.height() - 2)
-            painter.fillRect(stripe, style.status_color(index.data(Roles.STATUS) or ""))
+            painter.fillRect(stripe, index.data(Roles.COLOR) or style.status_color(""))
         else:
             super().paint(painter, option, index)
 
