@@ -84,10 +84,24 @@ class Session(QObject):
             restored_message(window, backup, safety)
 
 
+def no_display_reason() -> str | None:
+    """Why a window cannot be shown here (Linux without X11 or Wayland), or None."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("kartoteka: no graphical display was found, so the window cannot open. "
+            "Start Kartoteka from a desktop session; the commands (see --help) work without one.")
+
+
 def run_gui(args) -> int:
     headless = bool(getattr(args, "screenshot", None))
     if headless:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    reason = no_display_reason()
+    if reason:  # Qt would abort with a plugin error a shop owner cannot read
+        print(reason, file=sys.stderr)
+        return 2
     from PySide6.QtWidgets import QApplication
 
     from app import __version__

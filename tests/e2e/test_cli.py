@@ -38,3 +38,12 @@ def test_errors_go_to_stderr_with_exit_code_2_and_no_traceback(tmp_path):
     assert "Traceback" not in result.stderr
     bad = run("--db", tmp_path / "k.db", "no-such-command", check=False)
     assert bad.returncode == 2
+
+
+def test_without_a_display_the_gui_says_so_plainly(tmp_path):
+    import os
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "app", "--db", str(tmp_path / "k.db")], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60, env=env)
+    assert result.returncode == 2
+    assert "no graphical display" in result.stderr and "Traceback" not in result.stderr
