@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -13,12 +13,13 @@ from app.deal_lookups import DealActivity, deal_activities
 from db.models import utcnow
 
 from ..formatting import fmt_datetime
+from ..table_model import ListTableModel
 from ..widgets.labels import ACTIVITY_GLYPHS, OVERDUE_COLOR, PLANNED_BACKGROUND, activity_kind_labels
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class StageHistoryModel(QAbstractTableModel):
+class StageHistoryModel(ListTableModel):
     class Columns(IntEnum):
         WHEN = 0
         CHANGE = 1
@@ -37,17 +38,8 @@ class StageHistoryModel(QAbstractTableModel):
         self._names = employee_names(r["employee_id"] for r in self.rows)
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.Columns)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.Columns):
-            return self._headers[self.Columns(section)]
-        return None
+    def row_items(self) -> list:
+        return self.rows
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows) or role != Qt.ItemDataRole.DisplayRole:
@@ -63,7 +55,7 @@ class StageHistoryModel(QAbstractTableModel):
         return self._names.get(row["employee_id"], "")
 
 
-class DealActivitiesModel(QAbstractTableModel):
+class DealActivitiesModel(ListTableModel):
     class Columns(IntEnum):
         WHEN = 0
         KIND = 1
@@ -88,17 +80,8 @@ class DealActivitiesModel(QAbstractTableModel):
     def _overdue(self, a: DealActivity) -> bool:
         return a.status == "planned" and a.when is not None and a.when < self.now
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.Columns)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.Columns):
-            return self._headers[self.Columns(section)]
-        return None
+    def row_items(self) -> list:
+        return self.rows
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

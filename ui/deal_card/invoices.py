@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QHBoxLayout, QHeade
 from app.deal_details import InvoiceItem
 
 from ..formatting import fmt_date, fmt_money
+from ..table_model import ListTableModel
 from .values import NO_DATE, fmt_number, from_qdate, parse_decimal, to_qdate
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -21,7 +22,7 @@ UNPAID_BACKGROUND = "#fff8e1"
 OVERDUE_COLOR = "#c62828"
 
 
-class InvoicesModel(QAbstractTableModel):
+class InvoicesModel(ListTableModel):
     class Columns(IntEnum):
         NUMBER = 0
         AMOUNT = 1
@@ -67,17 +68,8 @@ class InvoicesModel(QAbstractTableModel):
     def unpaid_total(self) -> Decimal:
         return sum((Decimal(i.amount) for i in self.invoices if i.paid_on is None), Decimal("0.00"))
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.invoices)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.Columns)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.Columns):
-            return self._headers[self.Columns(section)]
-        return None
+    def row_items(self) -> list:
+        return self.invoices
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():

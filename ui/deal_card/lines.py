@@ -4,19 +4,20 @@ from __future__ import annotations
 from decimal import Decimal
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
 from app.deal_details import LineItem
 
 from ..formatting import fmt_money
+from ..table_model import ListTableModel
 from .values import fmt_number, parse_decimal
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class LinesModel(QAbstractTableModel):
+class LinesModel(ListTableModel):
     class Columns(IntEnum):
         NAME = 0
         QUANTITY = 1
@@ -57,17 +58,8 @@ class LinesModel(QAbstractTableModel):
             self.endRemoveRows()
             self.edited.emit()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.lines)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.Columns)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.Columns):
-            return self._headers[self.Columns(section)]
-        return None
+    def row_items(self) -> list:
+        return self.lines
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from enum import IntEnum
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QMimeData, QModelIndex, QPersistentModelIndex,
+from PySide6.QtCore import (QCoreApplication, QMimeData, QModelIndex, QPersistentModelIndex,
                             Qt, Signal)
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
 from app import deals
+
+from ..table_model import ListTableModel
 
 STAGE_MIME = "application/x-kartoteka-stage"
 _Index = QModelIndex | QPersistentModelIndex
@@ -22,7 +24,7 @@ def kind_labels() -> dict[str, str]:
             "lost": QCoreApplication.translate("StagesEditor", "lost")}
 
 
-class StagesModel(QAbstractTableModel):
+class StagesModel(ListTableModel):
     class Columns(IntEnum):
         NAME = 0
         PROBABILITY = 1
@@ -53,17 +55,8 @@ class StagesModel(QAbstractTableModel):
     def stage(self, row: int):
         return self.rows[row]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.Columns)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.Columns):
-            return self._headers[self.Columns(section)]
-        return None
+    def row_items(self) -> list:
+        return self.rows
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
