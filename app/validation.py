@@ -10,20 +10,24 @@ _INN12_1 = (7, 2, 4, 10, 3, 5, 9, 4, 6, 8)
 _INN12_2 = (3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8)
 
 
-def _check_digit(digits: str, weights) -> int:
-    return sum(int(d) * w for d, w in zip(digits, weights)) % 11 % 10
+def _check_digit(digits: str, weights) -> str:
+    return str(sum(int(d) * w for d, w in zip(digits, weights)) % 11 % 10)
+
+
+def inn_with_checksum(body: str) -> str:
+    """Complete an INN: 9 digits get the organisation's check digit (10 in all), 10
+    digits the person's two (12 in all)."""
+    if len(body) == 9:
+        return body + _check_digit(body, _INN10)
+    body += _check_digit(body, _INN12_1)
+    return body + _check_digit(body, _INN12_2)
 
 
 def inn_is_valid(inn: str) -> bool:
     """Russian INN: 10 digits (organisation) or 12 (person / sole trader), with checksum."""
-    if not inn.isdigit():
+    if not inn.isdigit() or len(inn) not in (10, 12):
         return False
-    if len(inn) == 10:
-        return _check_digit(inn, _INN10) == int(inn[9])
-    if len(inn) == 12:
-        return (_check_digit(inn, _INN12_1) == int(inn[10])
-                and _check_digit(inn, _INN12_2) == int(inn[11]))
-    return False
+    return inn == inn_with_checksum(inn[:9] if len(inn) == 10 else inn[:10])
 
 
 def email_is_valid(address: str) -> bool:
