@@ -2,7 +2,7 @@
 
 This is the one place where the core meets the Qt front end: without a command the
 arguments go to ``ui.application.run_gui`` (imported only then, so commands start
-without loading Qt)."""
+without loading Qt); ``--self-check`` also asks ``ui.application.self_check_gui``."""
 import sys
 
 
@@ -11,9 +11,14 @@ def _gui(args) -> int:
     return run_gui(args)
 
 
+def _gui_check() -> None:
+    from ui.application import self_check_gui
+    self_check_gui()
+
+
 def main() -> int:
     from .cli import main as cli_main
-    return cli_main(gui=_gui)
+    return cli_main(gui=_gui, gui_check=_gui_check)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ def build_parser(commands) -> argparse.ArgumentParser:
     parser.add_argument("--quit-after-show", action="store_true",
                         help="exit as soon as the main window is shown (for timing start-up)")
     parser.add_argument("--lang", choices=("ru", "en"), help="interface language for this run")
+    parser.add_argument("--self-check", action="store_true",
+                        help="check this installation on a temporary database and exit (0: all good)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for cmd in commands:
         cmd.configure(sub.add_parser(cmd.name, help=cmd.help, description=cmd.help))
@@ -33,13 +35,27 @@ def open_from_args(args):
     return open_database(args.db or default_database_path())
 
 
-def main(argv: list[str] | None = None, gui=None) -> int:
+def self_check(gui_check=None) -> int:
+    from .selfcheck import SelfCheckError, run
+    run()
+    if gui_check is not None:
+        try:
+            gui_check()
+        except Exception as exc:  # noqa: BLE001 - reported as the failed step
+            raise SelfCheckError(step="interface", detail=str(exc) or type(exc).__name__) from exc
+    print("Self-check passed.")
+    return 0
+
+
+def main(argv: list[str] | None = None, gui=None, gui_check=None) -> int:
     """Run a command, or hand the arguments to ``gui`` (the entry point passes the
-    Qt front end; the core itself never imports it)."""
+    Qt front end, and ``gui_check`` for ``--self-check``; the core never imports them)."""
     argv = sys.argv[1:] if argv is None else argv
     commands = {c.name: c for c in all_commands()}
     args = build_parser(commands.values()).parse_args(argv)
     try:
+        if args.self_check:
+            return self_check(gui_check)
         if args.command is None:
             if gui is None:
                 print("kartoteka: no command given (see --help)", file=sys.stderr)

@@ -94,6 +94,51 @@ def no_display_reason() -> str | None:
             "Start Kartoteka from a desktop session; the commands (see --help) work without one.")
 
 
+def self_check_gui() -> None:
+    """The Qt half of ``--self-check``: the platform plugins, the Russian translation,
+    the SVG icons and every page of the main window on a temporary database."""
+    import shutil
+    import tempfile
+
+    if no_display_reason():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from db.connection import close_database, open_database
+
+    from . import i18n, style
+    from .style import icon
+
+    work = tempfile.mkdtemp(prefix="kartoteka-self-check-")
+    # The window saves its layout on close: into the scratch folder, not the user's settings.
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, work)
+    from .backup.settings import FOLDER_KEY
+    QSettings().setValue(FOLDER_KEY, os.path.join(work, "backups"))
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    i18n.install(app, "ru")
+    if QCoreApplication.translate("MainWindow", "Clients") == "Clients":
+        raise RuntimeError("the Russian translation did not load")
+    style.apply(app)
+    if icon("clients").pixmap(32, 32).isNull():
+        raise RuntimeError("SVG icons cannot be drawn")
+    try:
+        open_database(os.path.join(work, "check.db"))
+        from .main_window import MainWindow
+        window = MainWindow(os.path.join(work, "check.db"), automatic_backups=False)
+        window.show()
+        for page in range(window.stack.count()):
+            window.show_page(page)
+            app.processEvents()
+        window.close_for_reopen()
+        app.processEvents()
+        print("ok  interface: every page opens")
+    finally:
+        close_database()
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def run_gui(args) -> int:
     headless = bool(getattr(args, "screenshot", None))
     if headless:

@@ -1,0 +1,80 @@
+"""``--self-check``: prove that this installation works, without touching the user's data.
+
+Creates a database in a temporary folder, writes a client, finds it by phone and by
+name, backs the database up, verifies the backup and checks that the bundled resources
+(translations, style) are present.  Each step prints one line; the first failure ends
+the check with a plain message (exit code 2 from the CLI)."""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from .errors import KartotekaError
+
+
+class SelfCheckError(KartotekaError):
+    code = "self_check"
+    message = "self-check failed at “{step}”: {detail}"
+
+
+RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+NEEDED = ("style.qss", "i18n/kartoteka_ru.qm", "icons/app.svg")
+
+
+def _resources() -> str:
+    missing = [name for name in NEEDED if not (RESOURCES / name).is_file()]
+    if missing:
+        raise RuntimeError(f"missing in {RESOURCES}: {', '.join(missing)}")
+    return f"{len(NEEDED)} files present"
+
+
+def run(print_line: Callable[[str], None] = print) -> None:
+    """Run every step; raises ``SelfCheckError`` naming the step that failed."""
+    from db.connection import close_database, open_database
+
+    from .backup import make_backup, verify_backup
+    from .clients import ClientData, PhoneItem, create_client
+    from .search import search_clients
+
+    work = Path(tempfile.mkdtemp(prefix="kartoteka-self-check-"))
+    state: dict = {}
+
+    def open_db() -> str:
+        open_database(work / "check.db")
+        return "created"
+
+    def write() -> str:
+        data = create_client(ClientData(name="Проверка Самопроверкина",
+                                        phones=[PhoneItem(raw="8 (912) 345-67-89")]))
+        state["id"] = data.id
+        return f"client #{data.id}"
+
+    def search() -> str:
+        by_phone = [h.id for h in search_clients("+7 912 345 67 89")]
+        by_name = [h.id for h in search_clients("самопров")]
+        if state["id"] not in by_phone or state["id"] not in by_name:
+            raise RuntimeError("the new client was not found")
+        return "found by phone and by name"
+
+    def backup() -> str:
+        state["backup"] = make_backup(work / "backups", reason="self-check")
+        return state["backup"].name
+
+    def verify() -> str:
+        manifest = verify_backup(state["backup"])
+        return f"{manifest['counts'].get('client', 0)} client in the backup"
+
+    steps = [("resources", _resources), ("database", open_db), ("write", write),
+             ("search", search), ("backup", backup), ("verify", verify)]
+    try:
+        for name, step in steps:
+            try:
+                detail = step()
+            except Exception as exc:  # noqa: BLE001 - every failure is reported by step
+                raise SelfCheckError(step=name, detail=str(exc) or type(exc).__name__) from exc
+            print_line(f"ok  {name}: {detail}")
+    finally:
+        close_database()
+        shutil.rmtree(work, ignore_errors=True)
