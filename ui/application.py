@@ -164,6 +164,14 @@ def run_gui(args) -> int:
     style.apply(app)
     target = args.db or str(default_database_path())
     interactive = not (headless or args.quit_after_show)
+    session = Session(target, automatic_backups=interactive)
+    if interactive:
+        from .single_instance import SingleInstance, bring_to_front
+        instance = SingleInstance(target, app)
+        if instance.notify_running():
+            return 0  # the running Kartoteka shows its window instead
+        instance.listen()
+        instance.activated.connect(lambda: bring_to_front(session.window))
     if interactive and not target.startswith(("postgresql://", "postgres://")):
         from .backup.startup import check_at_start, warn_if_on_network
         path = Path(target).expanduser()
@@ -175,7 +183,6 @@ def run_gui(args) -> int:
     except (KartotekaError, OSError) as exc:
         return _fail(exc, interactive=interactive)
 
-    session = Session(target, automatic_backups=interactive)
     window = session.open_window()
     if headless:
         from .screenshots import take_screenshots
