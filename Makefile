@@ -41,3 +41,22 @@ translations:
 	mkdir -p $(I18N)
 	$(VENV)/bin/pyside6-lupdate -silent -extensions py -no-obsolete -locations none ui -ts $(I18N)/kartoteka_ru.ts
 	$(VENV)/bin/pyside6-lrelease -silent $(I18N)/kartoteka_ru.ts -qm $(I18N)/kartoteka_ru.qm
+
+# Desktop integration (Linux): an entry in the application menu that starts this checkout.
+.PHONY: install-desktop
+install-desktop: $(STAMP)
+	sh resources/desktop/install-desktop.sh "$(abspath $(PY))" -m app
+
+# The one-folder bundle (PyInstaller) in dist/kartoteka; `make dist-check` builds it and
+# runs it the way a user's machine would: no Python packages, no display.
+BUILD_STAMP := $(VENV)/.installed-build
+.PHONY: dist dist-check
+$(BUILD_STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[build]'
+	touch $(STAMP) $@
+
+dist: $(BUILD_STAMP)
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN build.spec
+
+dist-check: dist
+	sh .ci/dist-check dist/kartoteka

@@ -17,7 +17,9 @@ def _gui_check() -> None:
 
 
 def main() -> int:
-    from .cli import main as cli_main
+    from app.cli import main as cli_main
+    from app.paths import keep_matplotlib_cache
+    keep_matplotlib_cache()
     return cli_main(gui=_gui, gui_check=_gui_check)
 
 

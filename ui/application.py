@@ -159,6 +159,7 @@ def run_gui(args) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("Kartoteka")
     app.setApplicationName("Kartoteka")
+    app.setDesktopFileName("kartoteka")  # matches resources/desktop/kartoteka.desktop.in
     app.setApplicationVersion(__version__)
     i18n.install(app, getattr(args, "lang", None))
     style.apply(app)
