@@ -139,6 +139,17 @@ def self_check_gui() -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def _welcome(target: str) -> str | None:
+    """On a new, empty database: the welcome dialog; returns what the user chose."""
+    from app.first_run import is_first_run
+    if not is_first_run():
+        return None
+    from .welcome import WelcomeDialog
+    welcome = WelcomeDialog(target)
+    welcome.exec()
+    return welcome.choice
+
+
 def run_gui(args) -> int:
     headless = bool(getattr(args, "screenshot", None))
     if headless:
@@ -184,12 +195,17 @@ def run_gui(args) -> int:
     except (KartotekaError, OSError) as exc:
         return _fail(exc, interactive=interactive)
 
+    choice = _welcome(target) if interactive else None
     window = session.open_window()
     if headless:
         from .screenshots import take_screenshots
         return take_screenshots(window, Path(args.screenshot))
     window.show()
     window.backups.start()
+    if choice == "import":
+        window.import_action.trigger()
+    elif choice == "restore":
+        window.restore_action.trigger()  # → restore_requested → the session restores
     if args.quit_after_show:
         quit_after_first_paint(window)
     return app.exec()
