@@ -127,14 +127,18 @@ def log_activity(data: ActivityData) -> int:
 
 def quick_log(client_id: int, kind: str, result: str, *, subject: str = "",
               next_at: datetime | None = None, next_kind: str = "call_out",
-              next_subject: str = "", contact_id: int | None = None) -> tuple[int, int | None]:
+              next_subject: str = "", contact_id: int | None = None,
+              sentiment: str = "") -> tuple[int, int | None]:
     """Log what was done and, in the same transaction, plan the next contact.
 
+    ``sentiment`` ("positive" / "negative") applies to feedback only; a negative one
+    marks the client until it is resolved (``resolve_feedback``).
     Returns (logged activity id, planned activity id or None).
     """
     with database_proxy.atomic():
         done_id = log_activity(ActivityData(kind=kind, subject=subject, result=result,
-                                            client_id=client_id, contact_id=contact_id))
+                                            client_id=client_id, contact_id=contact_id,
+                                            sentiment=sentiment if kind == "feedback" else ""))
         planned_id = None
         if next_at is not None:
             planned_id = log_activity(ActivityData(kind=next_kind, subject=next_subject or result[:80],
@@ -241,13 +245,54 @@ def timeline(client_id: int, limit: int = 500) -> list[Activity]:
     return planned + done
 
 
+def _feedback(activity_id: int) -> Activity:
+    act = Activity.get_or_none(Activity.id == activity_id)
+    if act is None:
+        raise NotFoundError(entity="activity", id=activity_id)
+    if act.kind != "feedback":
+        raise ValidationError(field="kind", detail="only feedback has a sentiment", rule="not_feedback")
+    return act
+
+
+def _set_feedback(act: Activity, **values) -> None:
+    old = {k: getattr(act, k) for k in values}
+    with database_proxy.atomic():
+        Activity.update(updated_at=utcnow(), version=Activity.version + 1, **values).where(
+            Activity.id == act.id).execute()
+        audit.record("activity", act.id, "update", {k: [old[k], v] for k, v in values.items()})
+    publish("activity", "update", [act.id])
+    if act.client_id:
+        publish("client", "update", [act.client_id])  # its complaint marker changed
+
+
 def resolve_feedback(activity_id: int) -> None:
     """Mark a negative feedback as dealt with; the client card stops warning."""
-    with database_proxy.atomic():
-        Activity.update(resolved=True, updated_at=utcnow(), version=Activity.version + 1).where(
-            Activity.id == activity_id).execute()
-        audit.record("activity", activity_id, "update", {"resolved": [False, True]})
-    publish("activity", "update", [activity_id])
+    _set_feedback(_feedback(activity_id), resolved=True)
+
+
+def reopen_feedback(activity_id: int) -> None:
+    """Take back ``resolve_feedback``: the complaint is open again."""
+    _set_feedback(_feedback(activity_id), resolved=False)
+
+
+def set_feedback_sentiment(activity_id: int, sentiment: str) -> str:
+    """Say how a logged feedback went ("positive", "negative" or "" unknown); returns
+    the previous value (a feedback task completed without saying, or undo)."""
+    if sentiment not in ("", "positive", "negative"):
+        raise ValidationError(field="sentiment", detail=f"unknown value {sentiment!r}")
+    act = _feedback(activity_id)
+    old = act.sentiment
+    if sentiment != old:
+        _set_feedback(act, sentiment=sentiment)
+    return old
+
+
+def open_complaints(client_id: int) -> list[Activity]:
+    """A client's negative feedback not yet resolved, newest first."""
+    return list(Activity.select().where(
+        Activity.client == client_id, Activity.kind == "feedback", Activity.sentiment == "negative",
+        Activity.resolved == False, Activity.deleted_at.is_null())  # noqa: E712
+        .order_by(Activity.done_at.desc(nulls="LAST"), Activity.id.desc()))
 
 
 def clients_with_open_complaints(client_ids) -> set[int]:

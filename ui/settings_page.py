@@ -1,4 +1,5 @@
-"""Settings: General (language, tray, data file, backups) and Funnel (pipelines and stages)."""
+"""Settings: General (language, tray, data file, backups), Funnel (pipelines and stages),
+the client card's own fields and the funnel's automation rules."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -77,6 +78,9 @@ class SettingsPage(QWidget):
         from .custom_fields_editor import CustomFieldsEditor
         self.custom_fields_editor = CustomFieldsEditor(self)
         self.tabs.addTab(self.custom_fields_editor, self.tr("Client fields"))
+        from .automation_editor import AutomationEditor
+        self.automation_editor = AutomationEditor(self)
+        self.tabs.addTab(self.automation_editor, self.tr("Automation"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)

@@ -55,7 +55,7 @@ class ActivityActions:
         untouched = self.details.collect(self.state.base).next_contact_at == self.state.base.next_contact_at
         try:
             quick_log(self.client_id, bar.kind(), bar.result_text(), subject=bar.subject(),
-                      next_at=to_utc(bar.next_at()), contact_id=bar.contact_id)
+                      next_at=to_utc(bar.next_at()), contact_id=bar.contact_id, sentiment=bar.sentiment())
         except KartotekaError as exc:
             show_error(self, exc)
             return

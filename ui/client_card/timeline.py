@@ -1,17 +1,22 @@
-"""A client's activity timeline: planned steps on top, then what was done, newest first."""
+"""A client's activity timeline: planned steps on top, then what was done, newest first.
+A feedback entry says whether it was a complaint or praise; its context menu marks it so,
+and resolves or reopens a complaint (undoable)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
-from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate
+from PySide6.QtWidgets import QListView, QMenu, QStyle, QStyledItemDelegate, QWidget
 
-from app.activities import timeline
+from app.activities import reopen_feedback, resolve_feedback, set_feedback_sentiment, timeline
 from app.card_lookups import employee_names
+from app.errors import KartotekaError
 from db.models import utcnow
+from ui.errors import show_error
 from ui.formatting import fmt_datetime
+from ui.undo import run_undoable
 from ui.widgets.labels import (ACTIVITY_GLYPHS, ARROWS, OVERDUE_COLOR, PLANNED_BACKGROUND,
                                activity_kind_labels)
 
@@ -30,6 +35,17 @@ class Entry:
     subject: str
     result: str
     overdue: bool
+    sentiment: str = ""  # feedback: positive | negative
+    resolved: bool = False
+
+    @property
+    def open_complaint(self) -> bool:
+        return self.kind == "feedback" and self.sentiment == "negative" and not self.resolved
+
+
+COMPLAINT_COLOR = "#c62828"
+PRAISE_COLOR = "#2e7d32"
+RESOLVED_COLOR = "#9e9e9e"
 
 
 def load_entries(client_id: int) -> list[Entry]:
@@ -38,8 +54,44 @@ def load_entries(client_id: int) -> list[Entry]:
     now = utcnow()
     return [Entry(r.id, r.kind, r.status, r.planned_at if r.status == "planned" else (r.done_at or r.created_at),
                   names.get(r.responsible_id, ""), r.subject, r.result,
-                  r.status == "planned" and r.planned_at is not None and r.planned_at < now)
+                  r.status == "planned" and r.planned_at is not None and r.planned_at < now,
+                  r.sentiment if r.kind == "feedback" else "", bool(r.resolved))
             for r in rows]
+
+
+def _undoable(parent: QWidget | None, text: str, do, undo) -> bool:
+    try:
+        run_undoable(text, do, undo)
+    except KartotekaError as exc:
+        show_error(parent, exc)
+        return False
+    return True
+
+
+def resolve_complaints(parent: QWidget | None, activity_ids) -> bool:
+    """Mark complaints resolved (one undo step); False when the core refused."""
+    ids = list(activity_ids)
+
+    def do():
+        for aid in ids:
+            resolve_feedback(aid)
+
+    def undo(_state):
+        for aid in ids:
+            reopen_feedback(aid)
+    return _undoable(parent, QCoreApplication.translate("Timeline", "Resolve complaint"), do, undo)
+
+
+def reopen_complaint(parent: QWidget | None, activity_id: int) -> bool:
+    return _undoable(parent, QCoreApplication.translate("Timeline", "Reopen complaint"),
+                     lambda: reopen_feedback(activity_id), lambda _: resolve_feedback(activity_id))
+
+
+def set_sentiment(parent: QWidget | None, activity_id: int, sentiment: str) -> bool:
+    text = (QCoreApplication.translate("Timeline", "Mark feedback as complaint") if sentiment == "negative"
+            else QCoreApplication.translate("Timeline", "Mark feedback as praise"))
+    return _undoable(parent, text, lambda: set_feedback_sentiment(activity_id, sentiment),
+                     lambda old: set_feedback_sentiment(activity_id, old))
 
 
 class TimelineModel(QAbstractListModel):
@@ -61,8 +113,7 @@ class TimelineModel(QAbstractListModel):
             return None
         e = self.entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return " · ".join(p for p in (self.when_text(e), self._kinds.get(e.kind, e.kind), e.subject,
-                                          e.result) if p)
+            return " · ".join(p for p in (self.when_text(e), self.entry_label(e), e.subject, e.result) if p)
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(p for p in (e.subject, e.result) if p) or None
         if role == EntryRole:
@@ -81,6 +132,24 @@ class TimelineModel(QAbstractListModel):
 
     def kind_label(self, kind: str) -> str:
         return self._kinds.get(kind, kind)
+
+    def entry_label(self, e: Entry) -> str:
+        """The kind, and for feedback how it went: "Feedback (complaint)"."""
+        label = self.kind_label(e.kind)
+        if e.kind != "feedback" or not e.sentiment:
+            return label
+        if e.sentiment == "positive":
+            how = self.tr("praise")
+        else:
+            how = self.tr("complaint, resolved") if e.resolved else self.tr("complaint")
+        return "{} ({})".format(label, how)
+
+    def badge_color(self, e: Entry) -> str:
+        if e.kind == "feedback" and e.sentiment:
+            if e.sentiment == "positive":
+                return PRAISE_COLOR
+            return RESOLVED_COLOR if e.resolved else COMPLAINT_COLOR
+        return ACTIVITY_GLYPHS.get(e.kind, ("•", "#607d8b"))[1]
 
 
 class TimelineDelegate(QStyledItemDelegate):
@@ -109,7 +178,8 @@ class TimelineDelegate(QStyledItemDelegate):
             painter.fillRect(rect, QColor(PLANNED_BACKGROUND))
         painter.setPen(QColor("#e0e0e0"))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-        glyph, color = ACTIVITY_GLYPHS.get(e.kind, ("•", "#607d8b"))
+        glyph = ACTIVITY_GLYPHS.get(e.kind, ("•", ""))[0]
+        color = model.badge_color(e)
         badge = QRect(rect.left() + self.PAD, rect.top() + (rect.height() - self.BADGE) // 2,
                       self.BADGE, self.BADGE)
         painter.setRenderHint(painter.RenderHint.Antialiasing)
@@ -141,7 +211,7 @@ class TimelineDelegate(QStyledItemDelegate):
                          when)
         painter.setFont(option.font)
         painter.setPen(normal)
-        head = " · ".join(p for p in (model.kind_label(e.kind), e.who) if p)
+        head = " · ".join(p for p in (model.entry_label(e), e.who) if p)
         if e.subject:
             head = "{} — {}".format(head, e.subject)
         fm = option.fontMetrics
@@ -167,7 +237,10 @@ class TimelineView(QListView):
         self.setItemDelegate(TimelineDelegate(self))
         self.setUniformItemSizes(True)
         self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._client_id: int | None = None
         self.doubleClicked.connect(self.on_self_doubleClicked)
+        self.customContextMenuRequested.connect(self.on_self_customContextMenuRequested)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
@@ -180,6 +253,7 @@ class TimelineView(QListView):
         return self.tr("No calls, e-mails or meetings yet.\nLog the first one above.")
 
     def load(self, client_id: int | None) -> None:
+        self._client_id = client_id
         self.timeline_model.set_entries(load_entries(client_id) if client_id else [])
 
     def selected_planned_id(self) -> int | None:
@@ -191,3 +265,28 @@ class TimelineView(QListView):
     def on_self_doubleClicked(self, index) -> None:  # noqa: N802 - Qt signal name
         if index.data(PlannedRole):
             self.complete_requested.emit(index.data(IdRole))
+
+    def feedback_menu(self, e: Entry) -> QMenu | None:
+        """What can be said about a logged feedback (None for other entries)."""
+        if e.kind != "feedback" or e.status != "done":
+            return None
+        menu = QMenu(self)
+        if e.open_complaint:
+            menu.addAction(self.tr("Mark complaint resolved"), lambda: self._after(resolve_complaints(self, [e.id])))
+        elif e.sentiment == "negative":
+            menu.addAction(self.tr("Reopen complaint"), lambda: self._after(reopen_complaint(self, e.id)))
+        if e.sentiment != "negative":
+            menu.addAction(self.tr("Mark as complaint"), lambda: self._after(set_sentiment(self, e.id, "negative")))
+        if e.sentiment != "positive":
+            menu.addAction(self.tr("Mark as praise"), lambda: self._after(set_sentiment(self, e.id, "positive")))
+        return menu
+
+    def _after(self, _done: bool) -> None:
+        self.load(self._client_id)
+
+    def on_self_customContextMenuRequested(self, pos) -> None:  # noqa: N802 - Qt signal name
+        index = self.indexAt(pos)
+        menu = self.feedback_menu(index.data(EntryRole)) if index.isValid() else None
+        if menu is not None:
+            menu.exec(self.viewport().mapToGlobal(pos))
+            menu.deleteLater()

@@ -7,6 +7,7 @@ from collections import OrderedDict
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
+from app.activities import clients_with_open_complaints
 from app.client_list import ClientFilter, ClientRow, client_ids, client_rows
 from app.phones import format_phone
 from db.models import utcnow
@@ -38,6 +39,8 @@ class ClientListModel(QAbstractTableModel):
         self._kinds = kind_names()
         self._now = utcnow()
         self._warning = None
+        self._complaint_icon = None
+        self._complained: set[int] = set()  # clients of the loaded pages with an unresolved complaint
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -112,6 +115,8 @@ class ClientListModel(QAbstractTableModel):
             ids = self._ids[start:start + self.PAGE_SIZE]
             found = client_rows(ids)
             rows = [found.get(cid) for cid in ids]
+            self._complained.difference_update(ids)
+            self._complained.update(clients_with_open_complaints(ids))
             self._pages[page] = rows
             while len(self._pages) > self.MAX_PAGES:
                 self._pages.popitem(last=False)
@@ -167,6 +172,10 @@ class ClientListModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.FontRole and column == Columns.NEXT_CONTACT and self._overdue(row):
             return self._bold
+        if role == Qt.ItemDataRole.DecorationRole and column == Columns.NAME and row.id in self._complained:
+            if self._complaint_icon is None:
+                self._complaint_icon = style.icon("warning", style.OVERDUE_COLOR)
+            return self._complaint_icon
         if role == Qt.ItemDataRole.DecorationRole and column == Columns.PHONE and not row.phone_valid:
             if self._warning is None:
                 self._warning = style.icon("warning")
@@ -212,6 +221,8 @@ class ClientListModel(QAbstractTableModel):
             return self.tr("This number could not be recognised; it is kept as typed.")
         if column == Columns.NEXT_CONTACT and self._overdue(row):
             return self.tr("The next contact is overdue.")
+        if column == Columns.NAME and row.id in self._complained:
+            return "{}\n{}".format(row.name, self.tr("Unresolved complaint: see the client card"))
         if column in (Columns.NAME, Columns.TAGS, Columns.EMAIL):
             return self._display(row, column) or None
         return None
