@@ -278,6 +278,10 @@ class _Maker:
             span = max(1, (now - created).days)
             start = created + timedelta(days=self._int(0, span // 3), minutes=self._int(0, 300))
             end = now - timedelta(days=self._int(0, 20), minutes=self._int(1, 600))
+            if outcome != "open":
+                # closed over the client's whole life, so reports show months, not one spike
+                life = max(0, (now - start).days)
+                end = now - timedelta(days=self._int(0, life * 9 // 10), minutes=self._int(1, 600))
             if outcome == "open" and self.rnd() < 0.8:
                 # most open deals are alive: they reached their stage in the last days
                 end = now - timedelta(days=self._int(0, 9), minutes=self._int(1, 600))

@@ -110,7 +110,7 @@ def _report(args) -> int:
         from app.reports.document import report_document
         from app.reports.pages import write_pdf
         pages = write_pdf(report_document(report), out, lang)
-        print(f"{report.title}: {len(report.rows)} rows, {pages} pages written to {out}")
+        print(f"{report.title}: {len(report.rows)} rows, {pages} page{'' if pages == 1 else 's'} written to {out}")
     elif ext == ".xlsx":
         from app.reports.xlsx import write_report_xlsx
         write_report_xlsx(report, out, lang)

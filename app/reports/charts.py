@@ -90,8 +90,11 @@ def _category_axis(ax, chart: Chart, axis: str, width_in: float) -> None:
         ax.set_yticks(ticks, [short_label(c, 28) for c in labels])
         return
     chars = int(width_in * 72 * step / max(n, 1) / (FONT * 0.62)) - 1
-    if chars >= 6:
-        ax.set_xticks(ticks, [short_label(c, chars) for c in labels])
+    upright = [short_label(c, chars) for c in labels] if chars >= 6 else []
+    # Cut words ("Сентя…") read worse than slanted whole ones: slant unless all fit.
+    if upright and not any("…" in u and "…" not in short_label(c, 18, 1)
+                           for u, c in zip(upright, labels)):
+        ax.set_xticks(ticks, upright)
     else:
         ax.set_xticks(ticks, [short_label(c, 18, 1) for c in labels], rotation=40, ha="right",
                       rotation_mode="anchor")
