@@ -15,7 +15,6 @@ from .backup.status import BackupController
 from .bridge import bridge
 from .client_card import open_client_card
 from .client_list import ClientListPage
-from .info_page import InfoPage
 from .reminders import ReminderController
 from .search_box import SearchBox
 from .settings_page import SettingsPage
@@ -38,23 +37,21 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self._reopening = False
 
-        # pages; funnel, calendar and activities are built when first opened
+        # pages; funnel, calendar, activities and reports are built when first opened
         self.client_page = ClientListPage(self)
-        self.funnel_page = self.calendar_page = self.activities_page = None
+        self.funnel_page = self.calendar_page = self.activities_page = self.reports_page = None
         self.settings_page = SettingsPage(self, database=database)
         self.trash_page = TrashPage(self)
         self._page_factories = {self.FUNNEL: self._make_funnel_page,
                                 self.CALENDAR: self._make_calendar_page,
-                                self.ACTIVITIES: self._make_activities_page}
+                                self.ACTIVITIES: self._make_activities_page,
+                                self.REPORTS: self._make_reports_page}
         pages = [
             ("clients", self.tr("Clients"), self.client_page),
             ("funnel", self.tr("Funnel"), QWidget(self)),
             ("calendar", self.tr("Calendar"), QWidget(self)),
             ("activities", self.tr("Activities"), QWidget(self)),
-            ("reports", self.tr("Reports"), InfoPage(
-                "reports", self.tr("Reports"),
-                self.tr("Sales, calls and the funnel over a period, ready to print, "
-                        "made from the calls and deals you record."), self)),
+            ("reports", self.tr("Reports"), QWidget(self)),
             ("settings", self.tr("Settings"), self.settings_page),
             ("trash", self.tr("Trash"), self.trash_page),
         ]
@@ -158,6 +155,9 @@ class MainWindow(QMainWindow):
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.setToolTip(self.tr("Export the clients as the list shows them, "
                                               "or deals, activities, the calendar"))
+        self.print_action = QAction(self.tr("&Print…"), self)
+        self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.print_action.setToolTip(self.tr("Print the report on screen, or the client list as filtered"))
         self.backup_action = QAction(self.tr("&Back up now…"), self)
         self.backup_action.setShortcut(QKeySequence("Ctrl+B"))
         self.restore_action = QAction(self.tr("&Restore from backup…"), self)
@@ -186,13 +186,14 @@ class MainWindow(QMainWindow):
             action.setData(row)
         for action in (self.new_action, self.quit_action, self.undo_action, self.redo_action,
                        self.find_action, self.refresh_action, self.import_action, self.export_action,
-                       self.backup_action, self.today_action, *self.page_actions.actions()):
+                       self.print_action, self.backup_action, self.today_action, *self.page_actions.actions()):
             self.addAction(action)  # shortcuts work even with the menu bar hidden
 
         self.new_action.triggered.connect(self.on_new_action_triggered)
         self.import_action.triggered.connect(self.on_import_action_triggered)
         self.import_history_action.triggered.connect(self.on_import_history_action_triggered)
         self.export_action.triggered.connect(self.on_export_action_triggered)
+        self.print_action.triggered.connect(self.on_print_action_triggered)
         self.backup_action.triggered.connect(self.on_backup_action_triggered)
         self.restore_action.triggered.connect(self.on_restore_action_triggered)
         self.quit_action.triggered.connect(self.quit)
@@ -209,6 +210,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.import_history_action)
         file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.print_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
@@ -324,6 +327,15 @@ class MainWindow(QMainWindow):
         self.activities_page.open_client_requested.connect(self.open_card)
         return self.activities_page
 
+    def _make_reports_page(self) -> QWidget:
+        from .deal_card import open_deal_card
+        from .reports import ReportsPage
+        self.reports_page = ReportsPage(self)
+        self.reports_page.open_client_requested.connect(self.open_card)
+        self.reports_page.open_deal_requested.connect(lambda deal_id: open_deal_card(self, deal_id))
+        self.reports_page.message.connect(self.show_message)
+        return self.reports_page
+
     def _ensure_page(self, row: int) -> None:
         factory = self._page_factories.pop(row, None)
         if factory is None:
@@ -341,6 +353,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         self.page_actions.actions()[row].setChecked(True)
         self.trash_action.setEnabled(row == self.CLIENTS and bool(self.client_page.selected_ids()))
+        self.print_action.setEnabled(row in (self.CLIENTS, self.REPORTS))
 
     def on_page_actions_triggered(self, action: QAction) -> None:
         self.show_page(action.data())
@@ -356,6 +369,13 @@ class MainWindow(QMainWindow):
 
     def on_export_action_triggered(self) -> None:
         file_actions.open_export(self, self.client_page.model.ids())
+
+    def on_print_action_triggered(self) -> None:
+        """Print what the page shows: the report, or the client list as filtered."""
+        if self.current_page() == self.REPORTS and self.reports_page is not None:
+            self.reports_page.print_report()
+        elif self.current_page() == self.CLIENTS:
+            self.client_page.print_list()
 
     def on_backup_action_triggered(self) -> None:
         file_actions.backup_now(self, on_finished=self.backups.refresh)

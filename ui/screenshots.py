@@ -23,6 +23,18 @@ def settle(ms: int = 120) -> None:
     loop.exec()
 
 
+def wait_idle(page: QWidget, limit_ms: int = 10_000) -> None:
+    """Wait for a page that works in the background (the reports) to show its result."""
+    busy = getattr(page, "busy", None)
+    if busy is None:
+        return
+    waited = 0
+    while busy() and waited < limit_ms:
+        settle(50)
+        waited += 50
+    settle(300)  # the chart is drawn again for its final size
+
+
 def _save(widget: QWidget, path: Path) -> Path:
     widget.grab().save(str(path))
     print(path)
@@ -51,6 +63,7 @@ def take_screenshots(window, folder: Path) -> int:
     for index, name in enumerate(PAGE_NAMES):
         window.show_page(index)
         settle()
+        wait_idle(window.stack.currentWidget())
         _save(window, folder / f"{number:02d}-{name}.png")
         number += 1
 

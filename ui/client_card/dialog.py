@@ -103,9 +103,13 @@ class ClientCardDialog(ActivityActions, QDialog):
         self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setToolTip(self.tr("Save the card (Ctrl+S)"))
         self.close_button = QPushButton(self.tr("Close"), self)
-        for button in (self.save_button, self.close_button, self.complete_button):
+        self.print_button = QPushButton(self.tr("Print…"), self)
+        self.print_button.setToolTip(self.tr("Print the card: details, contact persons, deals and history (Ctrl+P)"))
+        self.print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        for button in (self.save_button, self.close_button, self.complete_button, self.print_button):
             button.setAutoDefault(False)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
         buttons.addWidget(self.message_label, 1)
         buttons.addStretch(0)
         buttons.addWidget(self.save_button)
@@ -118,6 +122,7 @@ class ClientCardDialog(ActivityActions, QDialog):
 
     def _connect(self) -> None:
         self.save_button.clicked.connect(self.on_save_button_clicked)
+        self.print_button.clicked.connect(self.on_print_button_clicked)
         self.new_deal_button.clicked.connect(self.on_new_deal_button_clicked)
         self.deals.deal_activated.connect(self.on_deals_deal_activated)
         self.close_button.clicked.connect(self.on_close_button_clicked)
@@ -159,6 +164,7 @@ class ClientCardDialog(ActivityActions, QDialog):
         self.refresh_activity()
         self.deals.load(base.id)
         self.new_deal_button.setEnabled(base.id is not None)
+        self.print_button.setEnabled(base.id is not None)
         self.update_title()
 
     def refresh_activity(self) -> None:
@@ -264,6 +270,17 @@ class ClientCardDialog(ActivityActions, QDialog):
 
     def on_save_button_clicked(self) -> None:
         self.save()
+
+    def on_print_button_clicked(self):
+        """Print the card as saved (offering to save the changes first)."""
+        if self.is_dirty():
+            answer = self.ask_save_changes()
+            if answer == QMessageBox.StandardButton.Cancel or (
+                    answer == QMessageBox.StandardButton.Save and not self.save()):
+                return None
+        from ui.help import interface_language
+        from ui.reports.printing import print_client_card
+        return print_client_card(self, self.client_id, interface_language())
 
     def on_close_button_clicked(self) -> None:
         self.reject()

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QPushButton, QToolBar,
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QToolBar,
                                QVBoxLayout, QWidget)
 
 from .. import style
@@ -15,6 +16,7 @@ from .model import ClientListModel
 from .view import ClientTableView
 
 REFRESH_ON = {"client", "employee", "tag"}
+LONG_PRINT = 1000  # more clients than this: ask before printing them all
 
 
 def select_ids(view, model, ids, current_id: int | None = None) -> None:
@@ -75,6 +77,8 @@ class ClientListPage(QWidget):
         self.new_button.setObjectName("PrimaryButton")
         self.new_button.setToolTip(self.tr("Add a client (Ctrl+N)"))
         self.filter_bar = FilterBar(self)
+        self.print_action = QAction(self.tr("Print list…"), self)
+        self.print_action.setToolTip(self.tr("Print the clients as the list shows them"))
 
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -104,6 +108,7 @@ class ClientListPage(QWidget):
         self.view.selectionModel().selectionChanged.connect(self.on_view_selection_changed)
         self.filter_bar.changed.connect(self.on_filter_bar_changed)
         self.new_button.clicked.connect(self.new_client_requested)
+        self.print_action.triggered.connect(self.print_list)
         self.bulk.message.connect(self.message)
         self._refresh_timer.timeout.connect(self.refresh)
         bridge().changed.connect(self.on_bridge_changed)
@@ -140,6 +145,30 @@ class ClientListPage(QWidget):
 
     def save_state(self) -> None:
         self.view.save_header()
+
+    def filter_lines(self) -> list[str]:
+        """The filter as printed above the list: one "what: value" line per filter in use."""
+        bar = self.filter_bar
+        lines = [self.tr("Search: {text}").format(text=bar.text.text().strip())] if bar.text.text().strip() else []
+        for label, combo in ((self.tr("Status"), bar.status), (self.tr("Responsible"), bar.responsible),
+                             (self.tr("Tag"), bar.tag), (self.tr("City or region"), bar.place),
+                             (self.tr("Segment"), bar.segment)):
+            if combo.currentIndex() > 0:
+                lines.append(f"{label}: {combo.currentText()}")
+        if bar.overdue.isChecked():
+            lines.append(self.tr("Only clients whose next contact date has passed"))
+        return lines
+
+    def print_list(self):
+        """Print the clients the list shows, in its order, with the filter above them."""
+        from ..help import interface_language
+        from ..reports.printing import print_client_list
+        ids = self.model.ids()
+        if len(ids) > LONG_PRINT and QMessageBox.question(
+                self, self.tr("Print list"), self.tr("Print all %Ln clients? That is many pages.", "", len(ids)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return None
+        return print_client_list(self, ids, interface_language(), self.filter_lines())
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -183,5 +212,6 @@ class ClientListPage(QWidget):
         for action in self.bulk.actions():
             menu.addAction(action)
         menu.addSeparator()
+        menu.addAction(self.print_action)
         menu.addMenu(self.view.column_menu())
         menu.exec(self.view.viewport().mapToGlobal(pos))
