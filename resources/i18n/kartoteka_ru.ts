@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru_RU">
 <context>
     <name>ActivitiesModel</name>
@@ -343,6 +342,69 @@
             <numerusform>%n строки сохранены в %1</numerusform>
             <numerusform>%n строк сохранено в %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>AutomationEditor</name>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Rules plan a task for the deal's responsible or move the deal by themselves. A change applies to the next move of a deal; clear the tick to pause a rule.</source>
+        <translation>Правила сами ставят задачу ответственному за сделку или переводят сделку дальше. Изменение действует со следующего перемещения сделки; снимите галочку, чтобы приостановить правило.</translation>
+    </message>
+    <message>
+        <source>Automation rules</source>
+        <translation>Правила автоматизации</translation>
+    </message>
+    <message>
+        <source>Add automation rule</source>
+        <translation>Добавление правила автоматизации</translation>
+    </message>
+    <message>
+        <source>New automation rule</source>
+        <translation>Новое правило автоматизации</translation>
+    </message>
+    <message>
+        <source>Change automation rule</source>
+        <translation>Изменение правила автоматизации</translation>
+    </message>
+    <message>
+        <source>Automation rule</source>
+        <translation>Правило автоматизации</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>Удалить правило</translation>
+    </message>
+    <message>
+        <source>Delete this rule?
+
+{rule}</source>
+        <translation>Удалить это правило?
+
+{rule}</translation>
+    </message>
+    <message>
+        <source>Delete automation rule</source>
+        <translation>Удаление правила автоматизации</translation>
+    </message>
+    <message>
+        <source>Switch automation rule on</source>
+        <translation>Включение правила автоматизации</translation>
+    </message>
+    <message>
+        <source>Switch automation rule off</source>
+        <translation>Выключение правила автоматизации</translation>
     </message>
 </context>
 <context>
@@ -811,6 +873,14 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>Закрыть</translation>
     </message>
     <message>
+        <source>Print…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>Print the card: details, contact persons, deals and history (Ctrl+P)</source>
+        <translation>Напечатать карточку: реквизиты, контактные лица, сделки и историю (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>New client</source>
         <translation>Новый клиент</translation>
     </message>
@@ -924,6 +994,10 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <source>The next contact is overdue.</source>
         <translation>Следующий контакт просрочен.</translation>
     </message>
+    <message>
+        <source>Unresolved complaint: see the client card</source>
+        <translation>Нерешённая жалоба: см. карточку клиента</translation>
+    </message>
 </context>
 <context>
     <name>ClientListPage</name>
@@ -938,6 +1012,51 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message>
         <source>Add a client (Ctrl+N)</source>
         <translation>Добавить клиента (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Print list…</source>
+        <translation>Печать списка…</translation>
+    </message>
+    <message>
+        <source>Print the clients as the list shows them</source>
+        <translation>Напечатать клиентов так, как их показывает список</translation>
+    </message>
+    <message>
+        <source>Search: {text}</source>
+        <translation>Поиск: {text}</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Тег</translation>
+    </message>
+    <message>
+        <source>City or region</source>
+        <translation>Город или регион</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Сегмент</translation>
+    </message>
+    <message>
+        <source>Only clients whose next contact date has passed</source>
+        <translation>Только клиенты с просроченным следующим контактом</translation>
+    </message>
+    <message>
+        <source>Print list</source>
+        <translation>Печать списка</translation>
+    </message>
+    <message numerus="yes">
+        <source>Print all %Ln clients? That is many pages.</source>
+        <translation>
+            <numerusform>Напечатать всех %Ln клиента? Это много страниц.</numerusform><numerusform>Напечатать всех %Ln клиентов? Это много страниц.</numerusform><numerusform>Напечатать всех %Ln клиентов? Это много страниц.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%Ln client(s)</source>
@@ -963,7 +1082,7 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
 <context>
     <name>ClientPicker</name>
     <message>
-        <source>Type a client&apos;s name or phone</source>
+        <source>Type a client's name or phone</source>
         <translation>Введите имя или телефон клиента</translation>
     </message>
 </context>
@@ -1020,7 +1139,7 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>Зависла:</translation>
     </message>
     <message numerus="yes">
-        <source>in this stage for %n day(s), over the stage&apos;s limit of {limit}</source>
+        <source>in this stage for %n day(s), over the stage's limit of {limit}</source>
         <translation>
             <numerusform>на этом этапе %n день, больше предела этапа ({limit})</numerusform>
             <numerusform>на этом этапе %n дня, больше предела этапа ({limit})</numerusform>
@@ -1038,6 +1157,34 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message>
         <source>nothing planned: no call, meeting or task ahead</source>
         <translation>ничего не запланировано: ни звонка, ни встречи, ни задачи</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintBadge</name>
+    <message>
+        <source>Mark resolved</source>
+        <translation>Жалоба решена</translation>
+    </message>
+    <message>
+        <source>Unresolved complaint</source>
+        <translation>Нерешённая жалоба</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unresolved complaint(s)</source>
+        <translation>
+            <numerusform>Нерешённых жалоб: %n</numerusform><numerusform>Нерешённых жалоб: %n</numerusform><numerusform>Нерешённых жалоб: %n</numerusform></translation>
+    </message>
+    <message>
+        <source>The complaint was dealt with: remove the mark (Edit → Undo takes it back)</source>
+        <translation>Жалоба улажена: снять отметку (Правка → Отменить вернёт её)</translation>
+    </message>
+    <message>
+        <source>All of them</source>
+        <translation>Все сразу</translation>
+    </message>
+    <message>
+        <source>(nothing written)</source>
+        <translation>(без текста)</translation>
     </message>
 </context>
 <context>
@@ -1498,7 +1645,7 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>Как у этапа</translation>
     </message>
     <message>
-        <source>Use the stage&apos;s probability again</source>
+        <source>Use the stage's probability again</source>
         <translation>Снова взять вероятность этапа</translation>
     </message>
     <message>
@@ -1538,7 +1685,7 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>Ответственный:</translation>
     </message>
     <message>
-        <source>Open the client&apos;s card</source>
+        <source>Open the client's card</source>
         <translation>Открыть карточку клиента</translation>
     </message>
     <message>
@@ -1585,7 +1732,7 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>Ничего не запланировано</translation>
     </message>
     <message numerus="yes">
-        <source>Stuck: over the stage&apos;s limit of %n day(s)</source>
+        <source>Stuck: over the stage's limit of %n day(s)</source>
         <translation>
             <numerusform>Зависла: дольше предела этапа в %n день</numerusform>
             <numerusform>Зависла: дольше предела этапа в %n дня</numerusform>
@@ -2255,6 +2402,36 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>About Kartoteka</source>
+        <translation>О программе «Картотека»</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Kartoteka {version}&lt;/h3&gt;&lt;p&gt;A card index of clients for a small business: cards, calls and meetings, the funnel, reminders and reports.&lt;/p&gt;&lt;p&gt;Press F1 for the guide.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Картотека {version}&lt;/h3&gt;&lt;p&gt;Картотека клиентов для малого бизнеса: карточки, звонки и встречи, воронка продаж, напоминания и отчёты.&lt;/p&gt;&lt;p&gt;Справка — клавиша F1.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>&amp;Справка по работе</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;About Kartoteka</source>
+        <translation>&amp;О программе</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Kartoteka guide</source>
+        <translation>Справка Картотеки</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <source>Date</source>
@@ -2763,10 +2940,6 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>Отчёты</translation>
     </message>
     <message>
-        <source>Sales, calls and the funnel over a period, ready to print, made from the calls and deals you record.</source>
-        <translation>Продажи, звонки и воронка за период — готовые к печати отчёты по звонкам и сделкам, которые вы записываете.</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
@@ -2797,6 +2970,14 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message>
         <source>Export the clients as the list shows them, or deals, activities, the calendar</source>
         <translation>Экспорт клиентов в том виде, как их показывает список, а также сделок, дел, календаря</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Печать…</translation>
+    </message>
+    <message>
+        <source>Print the report on screen, or the client list as filtered</source>
+        <translation>Напечатать открытый отчёт или список клиентов с текущим фильтром</translation>
     </message>
     <message>
         <source>&amp;Back up now…</source>
@@ -2921,7 +3102,7 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>Столбцы</translation>
     </message>
     <message>
-        <source>Check where each column of the file goes. Columns the program did not recognise go into the client&apos;s notes, so nothing is lost.</source>
+        <source>Check where each column of the file goes. Columns the program did not recognise go into the client's notes, so nothing is lost.</source>
         <translation>Проверьте, куда попадёт каждый столбец файла. Столбцы, которые программа не распознала, попадут в заметки клиента — ничего не потеряется.</translation>
     </message>
     <message>
@@ -2977,6 +3158,41 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message>
         <source>This number could not be recognised; it is kept as typed.</source>
         <translation>Номер не распознан; он сохранён как введён.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Monthly plans</source>
+        <translation>Планы на месяц</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Звонки</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Встречи</translation>
+    </message>
+    <message>
+        <source>E-mails</source>
+        <translation>Письма</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>Revenue, ₽</source>
+        <translation>Выручка, ₽</translation>
+    </message>
+    <message>
+        <source>Targets for the month; zero means no plan.</source>
+        <translation>Цели на месяц; ноль — плана нет.</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>Месяц:</translation>
     </message>
 </context>
 <context>
@@ -3122,6 +3338,21 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>Print preview — {title}</source>
+        <translation>Предварительный просмотр — {title}</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Сохранить в PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Документы PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>QuickLogBar</name>
     <message>
         <source>Incoming</source>
@@ -3148,12 +3379,36 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>Задача</translation>
     </message>
     <message>
+        <source>Feedback</source>
+        <translation>Отзыв</translation>
+    </message>
+    <message>
         <source>Incoming call</source>
         <translation>Входящий звонок</translation>
     </message>
     <message>
         <source>Outgoing call</source>
         <translation>Исходящий звонок</translation>
+    </message>
+    <message>
+        <source>Feedback: what the client thinks of the work</source>
+        <translation>Отзыв: что клиент думает о работе</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Положительный</translation>
+    </message>
+    <message>
+        <source>Negative: a complaint</source>
+        <translation>Отрицательный: жалоба</translation>
+    </message>
+    <message>
+        <source>The card shows a red mark until the complaint is marked resolved</source>
+        <translation>Карточка будет отмечена красным, пока жалобу не отметят решённой</translation>
+    </message>
+    <message>
+        <source>How it went:</source>
+        <translation>Отзыв:</translation>
     </message>
     <message>
         <source>Subject (optional)</source>
@@ -3345,6 +3600,158 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     </message>
 </context>
 <context>
+    <name>ReportFiles</name>
+    <message>
+        <source>Could not save {path}</source>
+        <translation>Не удалось сохранить {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFilterPanel</name>
+    <message>
+        <source>This month</source>
+        <translation>Этот месяц</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Прошлый месяц</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Этот квартал</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>Прошлый квартал</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Этот год</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Прошлый год</translation>
+    </message>
+    <message>
+        <source>Dates…</source>
+        <translation>Даты…</translation>
+    </message>
+    <message>
+        <source>What the report shows</source>
+        <translation>Что показывает отчёт</translation>
+    </message>
+    <message>
+        <source>Any city or region</source>
+        <translation>Любой город или регион</translation>
+    </message>
+    <message>
+        <source>Clients of this city or region</source>
+        <translation>Клиенты из этого города или региона</translation>
+    </message>
+    <message>
+        <source>Any responsible</source>
+        <translation>Любой ответственный</translation>
+    </message>
+    <message>
+        <source>All pipelines</source>
+        <translation>Все воронки</translation>
+    </message>
+    <message>
+        <source>Any source</source>
+        <translation>Любой источник</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>Любой тег</translation>
+    </message>
+</context>
+<context>
+    <name>ReportOutputActions</name>
+    <message>
+        <source>Save as Excel workbook</source>
+        <translation>Сохранить как книгу Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Книги Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the chart</source>
+        <translation>Сохранить график</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>Рисунки PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>Отчёты</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>Print the report (Ctrl+P)</source>
+        <translation>Напечатать отчёт (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Сохранить PDF…</translation>
+    </message>
+    <message>
+        <source>Save chart…</source>
+        <translation>Сохранить график…</translation>
+    </message>
+    <message>
+        <source>Save the chart as a PNG picture</source>
+        <translation>Сохранить график рисунком PNG</translation>
+    </message>
+    <message>
+        <source>Save xlsx…</source>
+        <translation>Сохранить xlsx…</translation>
+    </message>
+    <message>
+        <source>Save the table as an Excel workbook</source>
+        <translation>Сохранить таблицу книгой Excel</translation>
+    </message>
+    <message>
+        <source>Plan…</source>
+        <translation>План…</translation>
+    </message>
+    <message>
+        <source>Monthly plans of the managers</source>
+        <translation>Планы менеджеров на месяц</translation>
+    </message>
+    <message>
+        <source>Calculating…</source>
+        <translation>Считаю…</translation>
+    </message>
+    <message>
+        <source>Nothing to show</source>
+        <translation>Нечего показать</translation>
+    </message>
+    <message>
+        <source>No data for the chosen period and filters. Try a longer period or fewer filters.</source>
+        <translation>Нет данных за выбранный период с этими фильтрами. Выберите период длиннее или уберите часть фильтров.</translation>
+    </message>
+    <message>
+        <source>The report could not be built: {error}</source>
+        <translation>Не удалось построить отчёт: {error}</translation>
+    </message>
+    <message>
+        <source>Double-click a row to open its card.</source>
+        <translation>Двойной щелчок по строке открывает карточку.</translation>
+    </message>
+</context>
+<context>
     <name>Restore</name>
     <message>
         <source>Made:</source>
@@ -3410,6 +3817,137 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     </message>
 </context>
 <context>
+    <name>RuleDialog</name>
+    <message>
+        <source>A deal enters a stage</source>
+        <translation>Сделка попадает на этап</translation>
+    </message>
+    <message>
+        <source>A deal is won</source>
+        <translation>Сделка выиграна</translation>
+    </message>
+    <message>
+        <source>An invoice of the deal is paid</source>
+        <translation>Счёт по сделке оплачен</translation>
+    </message>
+    <message>
+        <source> days later</source>
+        <translation> дн. спустя</translation>
+    </message>
+    <message>
+        <source>at once (within an hour)</source>
+        <translation>сразу (в течение часа)</translation>
+    </message>
+    <message>
+        <source>What to do: call, collect feedback…</source>
+        <translation>Что сделать: позвонить, собрать отзыв…</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>Когда:</translation>
+    </message>
+    <message>
+        <source>Stage:</source>
+        <translation>Этап:</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>Запланировать:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Тема:</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>Срок:</translation>
+    </message>
+    <message>
+        <source>Move the deal to:</source>
+        <translation>Перевести сделку в:</translation>
+    </message>
+    <message>
+        <source>{stage} (retired)</source>
+        <translation>{stage} (в архиве)</translation>
+    </message>
+    <message>
+        <source>The task is due in 0 to 365 days.</source>
+        <translation>Срок задачи — от 0 до 365 дней.</translation>
+    </message>
+    <message>
+        <source>Say what the task is.</source>
+        <translation>Напишите, что нужно сделать.</translation>
+    </message>
+    <message>
+        <source>Choose the stage.</source>
+        <translation>Выберите этап.</translation>
+    </message>
+    <message>
+        <source>The stage «{name}» is retired; choose another.</source>
+        <translation>Этап «{name}» в архиве; выберите другой.</translation>
+    </message>
+    <message>
+        <source>Choose where the deal moves.</source>
+        <translation>Выберите, куда перевести сделку.</translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message>
+        <source>On</source>
+        <translation>Вкл.</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Правило</translation>
+    </message>
+    <message>
+        <source>(no stage)</source>
+        <translation>(этап не выбран)</translation>
+    </message>
+    <message>
+        <source>{stage} (retired)</source>
+        <translation>{stage} (в архиве)</translation>
+    </message>
+    <message>
+        <source>When an invoice is paid: move the deal to {stage}</source>
+        <translation>Когда счёт оплачен: перевести сделку в {stage}</translation>
+    </message>
+    <message>
+        <source>within an hour</source>
+        <translation>в течение часа</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>через %n дн.</numerusform><numerusform>через %n дн.</numerusform><numerusform>через %n дн.</numerusform></translation>
+    </message>
+    <message>
+        <source>{kind} «{subject}» {when}</source>
+        <translation>{kind} «{subject}» {when}</translation>
+    </message>
+    <message>
+        <source>When a deal is won: {task}</source>
+        <translation>Когда сделка выиграна: {task}</translation>
+    </message>
+    <message>
+        <source>When a deal enters {stage}: {task}</source>
+        <translation>Когда сделка попадает в {stage}: {task}</translation>
+    </message>
+    <message>
+        <source>The stage of this rule is retired: the rule does nothing until you choose another stage.</source>
+        <translation>Этап этого правила в архиве: правило не срабатывает, пока не выбран другой этап.</translation>
+    </message>
+    <message>
+        <source>The rule works</source>
+        <translation>Правило действует</translation>
+    </message>
+    <message>
+        <source>The rule is switched off</source>
+        <translation>Правило выключено</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <source>Find a client: name, phone, e-mail, INN…</source>
@@ -3472,6 +4010,10 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message>
         <source>Client fields</source>
         <translation>Поля клиента</translation>
+    </message>
+    <message>
+        <source>Automation</source>
+        <translation>Автоматизация</translation>
     </message>
 </context>
 <context>
@@ -3679,7 +4221,7 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message>
         <source>The database {path} is in a network folder. If two computers write to it at once, or the network drops while saving, the file can be damaged.
 
-Keep the database on this computer&apos;s disk, or, for an office where several people work together, use the office mode: one PostgreSQL server that every computer connects to.</source>
+Keep the database on this computer's disk, or, for an office where several people work together, use the office mode: one PostgreSQL server that every computer connects to.</source>
         <translation>База {path} лежит в сетевой папке. Если два компьютера пишут в неё одновременно или сеть обрывается во время записи, файл может повредиться.
 
 Держите базу на диске этого компьютера, а для офиса, где работают несколько человек, используйте офисный режим: один сервер PostgreSQL, к которому подключаются все компьютеры.</translation>
@@ -3729,10 +4271,41 @@ Keep the database on this computer&apos;s disk, or, for an office where several 
     </message>
 </context>
 <context>
+    <name>Timeline</name>
+    <message>
+        <source>Resolve complaint</source>
+        <translation>Жалоба решена</translation>
+    </message>
+    <message>
+        <source>Reopen complaint</source>
+        <translation>Вернуть жалобу</translation>
+    </message>
+    <message>
+        <source>Mark feedback as complaint</source>
+        <translation>Отметить отзыв как жалобу</translation>
+    </message>
+    <message>
+        <source>Mark feedback as praise</source>
+        <translation>Отметить отзыв как похвалу</translation>
+    </message>
+</context>
+<context>
     <name>TimelineModel</name>
     <message>
         <source>Planned — double-click to complete</source>
         <translation>Запланировано — дважды щёлкните, чтобы выполнить</translation>
+    </message>
+    <message>
+        <source>praise</source>
+        <translation>похвала</translation>
+    </message>
+    <message>
+        <source>complaint, resolved</source>
+        <translation>жалоба, решена</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>жалоба</translation>
     </message>
 </context>
 <context>
@@ -3742,6 +4315,22 @@ Keep the database on this computer&apos;s disk, or, for an office where several 
 Log the first one above.</source>
         <translation>Звонков, писем и встреч пока нет.
 Добавьте первую запись выше.</translation>
+    </message>
+    <message>
+        <source>Mark complaint resolved</source>
+        <translation>Жалоба решена</translation>
+    </message>
+    <message>
+        <source>Reopen complaint</source>
+        <translation>Вернуть жалобу</translation>
+    </message>
+    <message>
+        <source>Mark as complaint</source>
+        <translation>Отметить как жалобу</translation>
+    </message>
+    <message>
+        <source>Mark as praise</source>
+        <translation>Отметить как похвалу</translation>
     </message>
 </context>
 <context>
@@ -3910,6 +4499,145 @@ Log the first one above.</source>
     <message>
         <source>Not a stage the program knows: choose one, or keep it in the notes</source>
         <translation>Программа не знает такого этапа: выберите этап или оставьте значение в заметках</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to Kartoteka</source>
+        <translation>Добро пожаловать в Картотеку</translation>
+    </message>
+    <message>
+        <source>Welcome to Kartoteka!</source>
+        <translation>Добро пожаловать в Картотеку!</translation>
+    </message>
+    <message>
+        <source>Your clients, calls, deals and reminders in one card index on this computer. Three questions, then choose how to begin.</source>
+        <translation>Клиенты, звонки, сделки и напоминания — в одной картотеке на этом компьютере. Три вопроса, а затем выберите, с чего начать.</translation>
+    </message>
+    <message>
+        <source>For example: Romashka LLC</source>
+        <translation>Например: ООО «Ромашка»</translation>
+    </message>
+    <message>
+        <source>Phone numbers typed without a country code are read as numbers of this country.</source>
+        <translation>Номера, набранные без кода страны, считаются номерами этой страны.</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Язык системы</translation>
+    </message>
+    <message>
+        <source>The language changes the next time Kartoteka starts.</source>
+        <translation>Язык сменится при следующем запуске Картотеки.</translation>
+    </message>
+    <message>
+        <source>Company name:</source>
+        <translation>Название компании:</translation>
+    </message>
+    <message>
+        <source>Phone country:</source>
+        <translation>Страна телефонов:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <source>Start empty</source>
+        <translation>Начать с чистого листа</translation>
+    </message>
+    <message>
+        <source>An empty card index: add clients as they come</source>
+        <translation>Пустая картотека: добавляйте клиентов по мере появления</translation>
+    </message>
+    <message>
+        <source>Open the demo database</source>
+        <translation>Открыть демо-базу</translation>
+    </message>
+    <message>
+        <source>{count} made-up clients with deals and calls, to try everything out</source>
+        <translation>{count} вымышленных клиентов со сделками и звонками, чтобы всё попробовать</translation>
+    </message>
+    <message>
+        <source>Import my spreadsheet</source>
+        <translation>Импортировать мою таблицу</translation>
+    </message>
+    <message>
+        <source>Bring in clients from Excel, a 1C export or a phone's contacts</source>
+        <translation>Перенести клиентов из Excel, выгрузки 1С или контактов телефона</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Восстановить из резервной копии</translation>
+    </message>
+    <message>
+        <source>Continue with the data of a Kartoteka backup (.kbak)</source>
+        <translation>Продолжить работу с данными из копии Картотеки (.kbak)</translation>
+    </message>
+    <message>
+        <source>Creating the demo clients, deals and calls…</source>
+        <translation>Создаются демо-клиенты, сделки и звонки…</translation>
+    </message>
+    <message>
+        <source>Russia</source>
+        <translation>Россия</translation>
+    </message>
+    <message>
+        <source>Belarus</source>
+        <translation>Беларусь</translation>
+    </message>
+    <message>
+        <source>Kazakhstan</source>
+        <translation>Казахстан</translation>
+    </message>
+    <message>
+        <source>Ukraine</source>
+        <translation>Украина</translation>
+    </message>
+    <message>
+        <source>Uzbekistan</source>
+        <translation>Узбекистан</translation>
+    </message>
+    <message>
+        <source>Kyrgyzstan</source>
+        <translation>Киргизия</translation>
+    </message>
+    <message>
+        <source>Tajikistan</source>
+        <translation>Таджикистан</translation>
+    </message>
+    <message>
+        <source>Armenia</source>
+        <translation>Армения</translation>
+    </message>
+    <message>
+        <source>Georgia</source>
+        <translation>Грузия</translation>
+    </message>
+    <message>
+        <source>Azerbaijan</source>
+        <translation>Азербайджан</translation>
+    </message>
+    <message>
+        <source>Moldova</source>
+        <translation>Молдова</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>Германия</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>США</translation>
+    </message>
+    <message>
+        <source>Everything is kept in one file on this computer:&lt;br&gt;{path}</source>
+        <translation>Все данные хранятся в одном файле на этом компьютере:&lt;br&gt;{path}</translation>
+    </message>
+    <message>
+        <source>Kartoteka backs it up by itself every day and when it closes, into the folder&lt;br&gt;{folder}</source>
+        <translation>Картотека сама делает резервную копию каждый день и при закрытии, в папку&lt;br&gt;{folder}</translation>
     </message>
 </context>
 <context>
