@@ -231,6 +231,8 @@ class MainWindow(QMainWindow):
         view_menu.addActions(self.page_actions.actions())
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
+        from .help import install_help_action
+        self.guide_action = install_help_action(self)  # Help ▸ Guide (F1), above About
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
