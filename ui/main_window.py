@@ -22,6 +22,9 @@ from .trash_page import TrashPage
 from .undo import undo_stack
 
 
+STARTUP_REMINDERS_DELAY_MS = 1500
+
+
 class MainWindow(QMainWindow):
     CLIENTS, FUNNEL, CALENDAR, ACTIVITIES, REPORTS, SETTINGS, TRASH = range(7)
 
@@ -98,7 +101,9 @@ class MainWindow(QMainWindow):
 
         self.restore_state()
         self.update_count()
-        QTimer.singleShot(0, self.reminders.show_due_at_startup)
+        # Reminders missed while Kartoteka was closed pop up once the window has settled,
+        # not between the start and the first painted list.
+        QTimer.singleShot(STARTUP_REMINDERS_DELAY_MS, self.reminders.show_due_at_startup)
 
     # ----------------------------------------------------------------- building
 

@@ -9,7 +9,7 @@ dismisses a reminder, or opens the client.
 """
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Callable
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
@@ -30,6 +30,7 @@ CLOSE_TO_TRAY_KEY = "reminders/close_to_tray"
 # minutes (one indexed query), and at once when the user comes back to the window,
 # so a reminder that fell due during sleep is at most a few minutes late.
 MAX_WAIT_MS = 5 * 60 * 1000
+STARTUP_GRACE = timedelta(seconds=5)
 SHOWN_AT_MOST = 30
 
 
@@ -209,7 +210,9 @@ class ReminderController(QObject):
         self.arm()
 
     def on_application_state_changed(self, state) -> None:
-        if state == Qt.ApplicationState.ApplicationActive and self.timer.isActive():
+        # At start-up the application turns active too: the delayed startup ring covers that.
+        just_started = self.scheduler.now() - self.scheduler.started_at < STARTUP_GRACE
+        if state == Qt.ApplicationState.ApplicationActive and self.timer.isActive() and not just_started:
             self.on_timer_timeout()  # back from sleep or another window: catch up now
 
     def show_due_at_startup(self) -> None:

@@ -78,6 +78,15 @@ def test_coming_back_after_sleep_rings_at_once(controller, clock, call):
     assert controller.window.row_of(call["activity"]) is not None
 
 
+def test_turning_active_at_start_up_leaves_the_ring_to_the_startup_check(controller, clock, call):
+    clock.now = T0 + timedelta(hours=2, seconds=-1)
+    controller.scheduler.started_at = clock.now  # the program has just started, reminder missed
+    controller.on_application_state_changed(Qt.ApplicationState.ApplicationActive)
+    assert not controller.window.isVisible()  # the first window paints undisturbed
+    controller.show_due_at_startup()
+    assert controller.window.row_of(call["activity"]) is not None
+
+
 def test_it_rings_and_snooze_10_minutes_moves_the_reminder(controller, clock, call, qtbot):
     ring_at(controller, clock, T0 + timedelta(minutes=46))
     window = controller.window
