@@ -53,6 +53,23 @@ def _save_with_popup(window: QWidget, popup: QWidget, path: Path) -> Path:
     return path
 
 
+def _report_shots(window, folder: Path, number: int) -> int:
+    """Every report, over this year (a month of demo data can be thin)."""
+    from app.reports import definitions
+    window.show_page(window.REPORTS)
+    page = window.stack.currentWidget()
+    panel = page.filters
+    panel.period_combo.setCurrentIndex(max(0, panel.period_combo.findData("this_year")))
+    panel.on_period_combo_activated()
+    for definition in definitions():
+        page.select_report(definition.name)
+        settle()
+        wait_idle(page)
+        _save(window, folder / f"{number:02d}-report-{definition.name}.png")
+        number += 1
+    return number
+
+
 def take_screenshots(window, folder: Path) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     window.resize(1366, 768)
@@ -66,6 +83,8 @@ def take_screenshots(window, folder: Path) -> int:
         wait_idle(window.stack.currentWidget())
         _save(window, folder / f"{number:02d}-{name}.png")
         number += 1
+
+    number = _report_shots(window, folder, number)
 
     window.show_page(window.CLIENTS)
     window.today_dock.show()
