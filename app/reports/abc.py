@@ -21,6 +21,7 @@ from db.models import Client, Deal, Stage
 
 from .base import Chart, Column, Filters, Report, ReportDef, Series, money
 from .common import deal_conditions, filter_lines, in_period, t
+from .document import format_value
 from .sales import fold, percent
 
 A_LIMIT, B_LIMIT = Decimal(80), Decimal(95)
@@ -74,10 +75,10 @@ def build(filters: Filters, lang: str = "ru", today: date | None = None) -> Repo
     totals = None
     if rows:
         a_count = classes.count("A")
-        notes.insert(0, t(lang, f"{a_count} of {len(rows)} clients ({percent(a_count, len(rows))} %) "
-                                "bring 80 % of revenue.",
-                          f"{a_count} из {len(rows)} клиентов ({percent(a_count, len(rows))} %) "
-                          "приносят 80 % выручки."))
+        a_share = format_value(percent(a_count, len(rows)), "percent", lang)
+        a_text, all_text = format_value(a_count, "int", lang), format_value(len(rows), "int", lang)
+        notes.insert(0, t(lang, f"{a_text} of {all_text} clients ({a_share}) bring 80% of revenue.",
+                          f"{a_text} из {all_text} клиентов ({a_share}) приносят 80\u00a0% выручки."))
         notes.append(f"A: {a_count}, B: {classes.count('B')}, C: {classes.count('C')}.")
         totals = [t(lang, "Total", "Итого"), sum(r[2] for r in clients), total, Decimal("100.00"), None, ""]
     else:

@@ -170,7 +170,7 @@ def build(filters: Filters, lang: str = "ru", today: date | None = None) -> Repo
                       value_format="int", y_label=t(lang, "Activities", "Дела"))
     option_title = DEFINITION.option_titles[option]["en" if lang == "en" else "ru"]
     return Report(DEFINITION.name, DEFINITION.title(lang),
-                  filter_lines(filters, lang, f"{t(lang, 'Grouping', 'Группировка')}: {option_title}"),
+                  filter_lines(filters, lang, option_title),
                   columns, rows, totals, chart, [None] * len(rows), notes)
 
 
@@ -179,7 +179,7 @@ DEFINITION = ReportDef(
     titles={"en": "Manager activity", "ru": "Активность менеджеров"},
     build=build,
     options=("manager", "day", "week"),
-    option_titles={"manager": {"en": "by manager", "ru": "по менеджерам"},
-                   "day": {"en": "by day", "ru": "по дням"},
-                   "week": {"en": "by week", "ru": "по неделям"}},
+    option_titles={"manager": {"en": "By manager", "ru": "По менеджерам"},
+                   "day": {"en": "By day", "ru": "По дням"},
+                   "week": {"en": "By week", "ru": "По неделям"}},
 )

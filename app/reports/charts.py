@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 
 from .base import Chart
+from .chart_layout import fit, make_room
 from .common import t
 from .document import format_number, format_percent
 
@@ -16,6 +17,8 @@ THIN = "\u202f"  # narrow no-break space: "1 234 567 ₽"
 PALETTE = ("#1e88e5", "#43a047", "#fb8c00", "#8e24aa", "#e53935", "#00acc1", "#6d4c41", "#546e7a")
 FONT = 8          # tick labels, value labels: points
 MAX_LABELLED = 16  # more bars than this: no value printed on each bar
+MAX_BAR_IN = 0.75  # the widest a bar gets (inches): one or two bars still look like bars
+MAX_NAMED = 30     # a Pareto chart of more items than this is labelled by rank
 TEXT = "#263238"
 GRID = "#e3e7ea"
 
@@ -109,19 +112,33 @@ def _label_bars(ax, bars, values, chart, lang, n_bars, slot_in: float | None = N
     upright = slot_in is not None and max(len(s) for s in labels) * (FONT - 1) * 0.6 / 72 > slot_in * 0.95
     ax.bar_label(bars, labels=labels, fontsize=FONT - 1, padding=2, color=TEXT,
                  rotation=90 if upright else 0)
-    if upright:
-        ax.margins(y=0.3)
+
+
+def _legend_name(chart: Chart, index: int, values) -> str:
+    """A series' legend entry; a series of zeros draws nothing, so it gets none."""
+    return chart.series[index].name if any(values) else "_nolegend_"
+
+
+def _bar_width(n: int, per_slot: float, length_in: float) -> float:
+    """The width of one bar in category units: ``per_slot`` but never wider than
+    MAX_BAR_IN on a value axis ``length_in`` inches long holding ``n`` categories."""
+    return min(per_slot, MAX_BAR_IN * n / max(length_in, 0.1))
+
+
+def _axes_height_in(ax) -> float:
+    return ax.get_position().height * ax.figure.get_size_inches()[1]
 
 
 def _bar(ax, chart, lang, data, width_in):
     n, k = len(chart.categories), len(data)
-    step = 0.8 / k
+    step = _bar_width(n, 0.8 / k, width_in)
     for j, vals in enumerate(data):
         colors = chart.colors if k == 1 and chart.colors else _color(chart, j)
-        xs = [i - 0.4 + step * (j + 0.5) for i in range(n)]
-        bars = ax.bar(xs, vals, step * 0.92, color=colors, label=chart.series[j].name)
-        ax.margins(y=0.12)
-        _label_bars(ax, bars, vals, chart, lang, n * k, width_in / (n * k))
+        xs = [i + step * (j - (k - 1) / 2) for i in range(n)]
+        bars = ax.bar(xs, vals, step * 0.92, color=colors, label=_legend_name(chart, j, vals))
+        _label_bars(ax, bars, vals, chart, lang, n * k, step * width_in / n)
+    ax.set_xlim(-0.5, n - 0.5)
+    ax.margins(y=0.12)
     _category_axis(ax, chart, "x", width_in)
     _value_axis(ax.yaxis, chart, lang)
     return []
@@ -129,16 +146,16 @@ def _bar(ax, chart, lang, data, width_in):
 
 def _barh(ax, chart, lang, data, width_in):
     n, k = len(chart.categories), len(data)
-    step = 0.8 / k
+    step = _bar_width(n, 0.8 / k, _axes_height_in(ax))
     for j, vals in enumerate(data):
         colors = chart.colors if k == 1 and chart.colors else _color(chart, j)
-        ys = [i - 0.4 + step * (j + 0.5) for i in range(n)]
-        bars = ax.barh(ys, vals, step * 0.92, color=colors, label=chart.series[j].name)
+        ys = [i + step * (j - (k - 1) / 2) for i in range(n)]
+        bars = ax.barh(ys, vals, step * 0.92, color=colors, label=_legend_name(chart, j, vals))
         _label_bars(ax, bars, vals, chart, lang, n * k)
     _category_axis(ax, chart, "y", width_in)
     _value_axis(ax.xaxis, chart, lang)
-    ax.invert_yaxis()
-    ax.margins(x=0.18)
+    ax.set_ylim(n - 0.5, -0.5)
+    ax.margins(x=0.08)
     ax.grid(axis="x", color=GRID)
     ax.grid(axis="y", visible=False)
     return []
@@ -149,7 +166,7 @@ def _line(ax, chart, lang, data, width_in):
     xs = list(range(n))
     for j, vals in enumerate(data):
         ax.plot(xs, vals, marker="o", markersize=3.5, linewidth=1.8, color=_color(chart, j),
-                label=chart.series[j].name)
+                label=_legend_name(chart, j, vals))
         if len(data) == 1 and n <= MAX_LABELLED:
             for x, v in zip(xs, vals):
                 ax.annotate(chart_value(v, chart.value_format, lang), (x, v), textcoords="offset points",
@@ -164,47 +181,27 @@ def _line(ax, chart, lang, data, width_in):
 
 def _stacked(ax, chart, lang, data, width_in):
     n = len(chart.categories)
+    width = _bar_width(n, 0.7, width_in)
     bottom = [0.0] * n
     bars = None
     for j, vals in enumerate(data):
-        bars = ax.bar(range(n), vals, 0.7, bottom=bottom, color=_color(chart, j), label=chart.series[j].name)
+        bars = ax.bar(range(n), vals, width, bottom=bottom, color=_color(chart, j),
+                      label=_legend_name(chart, j, vals))
+        for bar in bars if j else ():  # an upper layer of zeros must not pin the top of the plot
+            bar.sticky_edges.y.clear()
         bottom = [b + v for b, v in zip(bottom, vals)]
+    ax.set_xlim(-0.5, n - 0.5)
     ax.margins(y=0.12)
     if bars is not None:
-        _label_bars(ax, bars, bottom, chart, lang, n, width_in / n)
+        _label_bars(ax, bars, bottom, chart, lang, n, width * width_in / n)
     _category_axis(ax, chart, "x", width_in)
     _value_axis(ax.yaxis, chart, lang)
     return []
 
 
 def _pareto(ax, chart, lang, data, width_in):
-    from matplotlib.ticker import FuncFormatter
-    vals = data[0]
-    order = sorted(range(len(vals)), key=lambda i: -vals[i])
-    colors = [chart.colors[i] for i in order] if chart.colors else _color(chart, 0)
-    chart = Chart(chart.kind, [chart.categories[i] for i in order], chart.series, chart.value_format)
-    vals = [vals[i] for i in order]
-    xs = list(range(len(vals)))
-    bars = ax.bar(xs, vals, 0.75, color=colors, label=chart.series[0].name)
-    ax.margins(y=0.12)
-    _label_bars(ax, bars, vals, chart, lang, len(vals), width_in / len(vals))
-    total = sum(vals) or 1.0
-    running, cumulative = 0.0, []
-    for v in vals:
-        running += v
-        cumulative.append(running / total * 100)
-    twin = ax.twinx()
-    twin.plot(xs, cumulative, color="#e53935", marker="o" if len(xs) <= 30 else None, markersize=3, linewidth=1.6,
-              label=t(lang, "Cumulative, %", "Нарастающим итогом, %"))
-    for level in (80, 95):
-        twin.axhline(level, color="#e53935", linewidth=0.7, linestyle=":", alpha=0.7)
-    twin.set_ylim(0, 105)
-    twin.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: chart_value(v, "percent", lang, True)))
-    twin.tick_params(labelsize=FONT, colors=TEXT)
-    twin.spines["top"].set_visible(False)
-    _category_axis(ax, chart, "x", width_in)
-    _value_axis(ax.yaxis, chart, lang)
-    return [twin]
+    from .chart_pareto import draw_pareto
+    return draw_pareto(ax, chart, lang, data, width_in)
 
 
 def _luminance(color) -> float:
@@ -238,27 +235,6 @@ DRAWERS = {"bar": _bar, "barh": _barh, "line": _line, "stacked": _stacked, "pare
            "funnel": _funnel}
 
 
-def _fit(figure, axes, rect, pad_in: float = 0.08) -> None:
-    """Move ``axes`` so that they with their tick labels, axis labels and legend fill
-    ``rect`` (figure fractions) exactly: a tight layout restricted to one area."""
-    from matplotlib.transforms import Bbox
-    get_renderer = getattr(figure.canvas, "get_renderer", None)
-    renderer = get_renderer() if get_renderer else None
-    width, height = figure.get_size_inches()
-    x0, y0, w, h = rect
-    tx0, ty0 = x0 + pad_in / width, y0 + pad_in / height
-    tx1, ty1 = x0 + w - pad_in / width, y0 + h - pad_in / height
-    for _ in range(3):
-        boxes = [a.get_tightbbox(renderer) for a in axes]
-        tight = Bbox.union([b for b in boxes if b is not None]).transformed(figure.transFigure.inverted())
-        pos = axes[0].get_position()
-        nx0, ny0 = pos.x0 + tx0 - tight.x0, pos.y0 + ty0 - tight.y0
-        nx1, ny1 = pos.x1 - (tight.x1 - tx1), pos.y1 - (tight.y1 - ty1)
-        nx1, ny1 = max(nx1, nx0 + w * 0.2), max(ny1, ny0 + h * 0.2)
-        for a in axes:
-            a.set_position(Bbox.from_extents(nx0, ny0, nx1, ny1))
-
-
 def draw_chart_in(figure, chart: Chart, lang: str = "ru", rect=(0.0, 0.0, 1.0, 1.0)) -> list:
     """Draw ``chart`` into the part ``rect`` (left, bottom, width, height in figure
     fractions) of ``figure``; returns the axes made.  An empty chart says "No data"."""
@@ -286,7 +262,9 @@ def draw_chart_in(figure, chart: Chart, lang: str = "ru", rect=(0.0, 0.0, 1.0, 1
         ax.legend(loc="lower left", bbox_to_anchor=(0, 1.01), ncols=min(len(chart.series), 4),
                   fontsize=FONT, frameon=False, borderaxespad=0)
     axes = [ax, *extra]
-    _fit(figure, axes, rect)
+    fit(figure, axes, rect)
+    if make_room(figure, ax, horizontal=chart.kind == "barh"):
+        fit(figure, axes, rect)
     return axes
 
 

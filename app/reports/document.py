@@ -48,6 +48,18 @@ def format_percent(value, lang: str = "ru", group: str = GROUP_RU) -> str:
     return text + "%" if lang == "en" else text + "\u00a0%"
 
 
+def days_places(value) -> int:
+    """Decimals of a "days" value: 1 for an average kept to tenths (a Decimal with a
+    fractional place, even "49.0", so a column of averages reads alike) or a fractional
+    number, 0 for whole days (an int, "12")."""
+    number = _decimal(value)
+    if number is None or not number.is_finite():
+        return 0
+    if isinstance(value, Decimal):
+        return 1 if number.as_tuple().exponent < 0 else 0
+    return 0 if number == number.to_integral_value() else 1
+
+
 def format_date(value) -> str:
     if isinstance(value, datetime):
         return value.strftime("%d.%m.%Y %H:%M") if (value.hour, value.minute) != (0, 0) \
@@ -73,9 +85,7 @@ def format_value(value, kind: str = "text", lang: str = "ru") -> str:
     if kind == "int":
         return format_number(value, 0, lang)
     if kind == "days":
-        number = _decimal(value)
-        whole = number is not None and number.is_finite() and number == number.to_integral_value()
-        return format_number(value, 0 if whole else 1, lang)
+        return format_number(value, days_places(value), lang)
     return str(value)
 
 

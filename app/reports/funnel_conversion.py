@@ -24,6 +24,7 @@ from ..errors import NotFoundError
 from ..recurrence import to_utc
 from .base import Chart, Column, Filters, Report, ReportDef, Series
 from .common import deal_conditions, filter_lines, in_period, t
+from .document import format_value
 from .sales import percent
 
 
@@ -98,17 +99,18 @@ def build(filters: Filters, lang: str = "ru", today: date | None = None) -> Repo
         rows.append([stage.name, reached[i], percent(reached[i], reached[i - 1]) if i else None,
                      percent(reached[i], reached[0]), days])
     count = len(histories)
-    notes = [t(lang, f"Deals created in the period: {count}, pipeline \u00ab{pipe.name}\u00bb. "
+    count_text = format_value(count, "int", lang)
+    notes = [t(lang, f"Deals created in the period: {count_text}, pipeline \u00ab{pipe.name}\u00bb. "
                      "A deal that skipped stages counts as having passed them.",
-               f"Сделки, созданные за период: {count}, воронка \u00ab{pipe.name}\u00bb. "
+               f"Сделки, созданные за период: {count_text}, воронка \u00ab{pipe.name}\u00bb. "
                "Сделка, перескочившая этапы, считается прошедшей их.")]
     if count:
         notes.append(t(lang, "Average days: the time between stage changes; a deal still in a stage counts "
                              "up to today.",
                        "Среднее число дней — время между сменами этапа; сделка, которая ещё на этапе, "
                        "считается по сегодняшний день."))
-        notes.append(t(lang, f"Lost: {lost} ({percent(lost, count)} %).",
-                       f"Упущено: {lost} ({percent(lost, count)} %)."))
+        lost_text = f"{format_value(lost, 'int', lang)} ({format_value(percent(lost, count), 'percent', lang)})"
+        notes.append(t(lang, f"Lost: {lost_text}.", f"Упущено: {lost_text}."))
     else:
         rows = []
         notes.append(t(lang, "No deals were created in the period.", "За период не создано ни одной сделки."))

@@ -66,8 +66,8 @@ def _details(data, lang: str) -> FieldsBlock:
 def _contacts(data, lang: str) -> TableBlock:
     cols = [Column("name", t(lang, "Name", "ФИО"), "text", 24),
             Column("position", t(lang, "Position", "Должность"), "text", 16),
-            Column("phones", t(lang, "Phones", "Телефоны"), "text", 22),
-            Column("emails", t(lang, "E-mails", "E-mail"), "text", 20)]
+            Column("phones", t(lang, "Phones", "Телефоны"), "text", 19),
+            Column("emails", t(lang, "E-mails", "E-mail"), "text", 23)]
     rows = [[c.name, c.position, _phones(c.phones), ", ".join(c.emails)] for c in data.contacts]
     return TableBlock(cols, rows, title=t(lang, "Contact persons", "Контактные лица"))
 
@@ -88,9 +88,9 @@ def _deals(client_id: int, lang: str) -> TableBlock:
 def _history(client_id: int, lang: str) -> TableBlock:
     from ..activities import timeline
     cols = [Column("when", t(lang, "Date", "Дата"), "date", 15),
-            Column("kind", t(lang, "Kind", "Вид"), "text", 14),
-            Column("subject", t(lang, "Subject", "Тема"), "text", 20),
-            Column("result", t(lang, "Result", "Результат"), "text", 40)]
+            Column("kind", t(lang, "Kind", "Вид"), "text", 17),
+            Column("subject", t(lang, "Subject", "Тема"), "text", 24),
+            Column("result", t(lang, "Result", "Результат"), "text", 33)]
     rows = []
     for a in timeline(client_id):
         result = " ".join((a.result or "").split())

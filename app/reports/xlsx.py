@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .base import Report
-from .document import wants_landscape
+from .document import days_places, wants_landscape
 
 FORMATS = {"money": "#,##0.00", "int": "#,##0", "days": "#,##0.0", "percent": "0.0%",
            "date": "DD.MM.YYYY", "datetime": "DD.MM.YYYY HH:MM"}
@@ -45,7 +45,7 @@ def _cell(cell, value, kind: str) -> None:
     elif isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) and kind in FORMATS:
         if kind == "percent":
             cell.value = float(Decimal(str(value)) / 100)
-        elif kind == "days" and Decimal(str(value)) == int(value):
+        elif kind == "days" and days_places(value) == 0:
             cell.value, kind = int(value), "int"
         else:
             cell.value = _number(value)

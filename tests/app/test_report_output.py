@@ -53,7 +53,8 @@ def test_values_read_naturally_in_both_languages():
     assert format_value(Decimal("66.666"), "percent", "en") == "66.7%"
     assert format_value(12345, "int", "en") == "12,345"
     assert format_value(Decimal("2.5"), "days", "ru") == "2,5"
-    assert format_value(Decimal("7.0"), "days", "ru") == "7"
+    assert format_value(Decimal("7.0"), "days", "ru") == "7,0"  # an average kept to tenths: "49,0" by "39,1"
+    assert format_value(7, "days", "ru") == "7"  # whole days stay whole
     assert format_value(date(2026, 3, 5), "date", "en") == "05.03.2026"
     assert format_value(datetime(2026, 3, 5, 9, 30), "date", "ru") == "05.03.2026 09:30"
     assert format_value(None, "money", "ru") == ""
@@ -277,7 +278,8 @@ def test_client_card_and_client_list_printouts(db):
     assert contacts.rows[0][:2] == ["Петрова Анна", "Бухгалтер"]
     assert deals.rows == [["Поставка", "Холодный", Decimal("125000.50"), "В работе"]]
     assert any(r[1] == "Исходящий звонок" and r[3] == "Договорились о встрече" for r in history.rows)
-    assert "Договорились о встрече" in _texts(render_pages(card)[0])
+    page = _texts(render_pages(card)[0])
+    assert "Договорились о встрече" in page and "Исходящий звонок" in page  # the kind is not cut
 
     listing = client_list_document([other.id, c.id], "en", filter_lines=["City: any"])
     assert listing.landscape and listing.subtitle_lines == ["City: any", "Clients: 2"]

@@ -80,7 +80,7 @@ def test_abc_shares_cumulative_classes_and_note(abc_world):
     ]
     assert rep.totals == ["Итого", 7, D("1000.00"), D("100.00"), None, ""]
     assert rep.refs == [("client", cid) for cid in abc_world]
-    assert rep.notes[0] == "2 из 6 клиентов (33.33 %) приносят 80 % выручки."
+    assert rep.notes[0] == "2 из 6 клиентов (33,3\u00a0%) приносят 80\u00a0% выручки."  # a Russian comma
     assert rep.chart.kind == "pareto" and rep.chart.series[1].values == [50, 80, 90, 95, 98, 100]
     assert rep.chart.colors == [CLASS_COLORS[c] for c in "AABBCC"]
     assert rep.title == "ABC-анализ клиентов" and rep.columns[2].title == "Выручка"
@@ -91,7 +91,7 @@ def test_abc_filters_english_and_empty(abc_world):
     rep = build_report("abc", NOVEMBER.with_(tag_id=Tag.get(Tag.name == "опт").id), lang="en")
     # Бета 300 of 400 = 75 % → A; Гамма is the one crossing 80 % → A as well
     assert [(r[0], r[3], r[5]) for r in rep.rows] == [("Бета", D("75.00"), "A"), ("Гамма", D("25.00"), "A")]
-    assert rep.title == "ABC analysis of clients" and rep.notes[0] == "2 of 2 clients (100.00 %) bring 80 % of revenue."
+    assert rep.title == "ABC analysis of clients" and rep.notes[0] == "2 of 2 clients (100.0%) bring 80% of revenue."
     assert [c.title for c in rep.columns] == ["Client", "Deals", "Revenue", "Share, %", "Cumulative, %", "Class"]
     assert [r[0] for r in build_report("abc", NOVEMBER.with_(region="казань")).rows] == ["Жук"]
     assert build_report("abc", Q4).rows[0][:3] == ["Жук", 2, D("5020.00")]   # December counts in Q4

@@ -83,7 +83,7 @@ def test_funnel_counts_reached_stages_from_history_with_skips_and_average_days(f
     assert rep.chart.kind == "funnel" and rep.chart.colors == [s.color for s in st[:8]]
     assert rep.chart.series[0].values == [4, 3, 2, 1, 1, 1, 1, 1]
     assert any("4" in n and "Основная" in n for n in rep.notes)
-    assert any("Упущено: 1 (25.00 %)" in n for n in rep.notes)
+    assert any("Упущено: 1 (25,0\u00a0%)" in n for n in rep.notes)  # a Russian comma, as in the table
     assert any("сегодняшний день" in n for n in rep.notes)
 
 
