@@ -66,8 +66,20 @@ def run(print_line: Callable[[str], None] = print) -> None:
         manifest = verify_backup(state["backup"])
         return f"{manifest['counts'].get('client', 0)} client in the backup"
 
+    def report() -> str:
+        from .reports import build_report
+        from .reports.document import report_document
+        from .reports.pages import write_pdf
+        from .reports.xlsx import write_report_xlsx
+        built = build_report("clients", lang="ru")
+        pages = write_pdf(report_document(built), work / "report.pdf", lang="ru")
+        write_report_xlsx(built, work / "report.xlsx", lang="ru")
+        if not (work / "report.pdf").read_bytes().startswith(b"%PDF"):
+            raise RuntimeError("the PDF is not a PDF")
+        return f"PDF ({pages} page) and xlsx written"
+
     steps = [("resources", _resources), ("database", open_db), ("write", write),
-             ("search", search), ("backup", backup), ("verify", verify)]
+             ("search", search), ("backup", backup), ("verify", verify), ("report", report)]
     try:
         for name, step in steps:
             try:
