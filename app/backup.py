@@ -1,14 +1,16 @@
 """Backup now, verify, read a backup's description.  Restore: ``app.backup_restore``;
 automatic backups and rotation: ``app.backup_rotation``; the file format:
-``app.backup_archive``.
+``app.backup_archive``; the database image and how it stays consistent while the app
+writes: ``app.backup_snapshot``.
 
 Nothing here touches Qt: the GUI runs these from a worker thread.  Long calls take
 ``on_progress(fraction)``; to cancel, raise ``OperationCancelled`` from that callback
 (temporary files are removed, nothing is left half-written).
 
-The live database is copied through its own SQLite connection holding one read
-transaction, so the copy (and its row counts) is one consistent moment even while
-the app keeps writing, and the app's own connection is not needed (any thread).
+A backup is about one pass over the database file: it is read once (in WAL mode, raw,
+while a read transaction keeps it unchanged) and streamed into the zip, its sha256
+computed on the second core; then the integrity check of that snapshot and the
+comparison of the stored bytes with it run while the zip is flushed to the disk.
 """
 from __future__ import annotations
 
@@ -16,7 +18,6 @@ import json
 import shutil
 import sqlite3
 import tempfile
-import threading
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -30,46 +31,19 @@ from .backup_archive import (ATTACHMENTS, DB_MEMBER, FORMAT, FORMAT_VERSION, MAN
                              BackupDamagedError, BackupError, BackupFileMissingError,
                              BackupFolderMissingError, BackupFolderReadOnlyError, BackupTooNewError, BackupVerifyError,
                              BackupWriteError, DatabaseInUseError, DiskFullError, NotABackupError,
-                             OperationCancelled, copy_hashing, extract_member, fsync_dir, fsync_file,
-                             list_attachments, open_backup, os_error, schema_version_of,
-                             sqlite_error, table_counts, unique_backup_path)
-from .errors import DatabaseOpenError, NotADatabaseError
-from .integrity import integrity_problems
+                             OperationCancelled, extract_member, fsync_dir, fsync_file,
+                             list_attachments, open_backup, os_error, seek_stored_data, sqlite_error,
+                             unique_backup_path)
+from .backup_snapshot import Image, check_copy, take_image
+from .backup_stream import Background, Flusher, copy_hashing, same_bytes
+from .errors import DatabaseOpenError
 
 __all__ = [
     "BackupDamagedError", "BackupError", "BackupFileMissingError", "BackupFolderMissingError", "BackupFolderReadOnlyError",
     "BackupTooNewError", "BackupVerifyError", "BackupWriteError", "DatabaseInUseError", "DiskFullError",
-    "NotABackupError", "OperationCancelled", "live_database_path", "make_backup", "read_manifest",
+    "NotABackupError", "OperationCancelled", "check_copy", "live_database_path", "make_backup", "read_manifest",
     "verify_backup",
 ]
-
-PAGES_PER_STEP = 4096  # 16 MB with 4 KB pages: smooth progress, a cancel within ~50 ms
-
-
-class _Background:
-    """Run ``fn`` in a thread (SQLite, hashing and file I/O release the GIL, so two
-    checks really overlap); ``result()`` waits and re-raises what it raised."""
-
-    def __init__(self, fn, *args):
-        self._value = self._error = None
-        self._thread = threading.Thread(target=self._run, args=(fn, *args), daemon=True)
-        self._thread.start()
-
-    def _run(self, fn, *args):
-        try:
-            self._value = fn(*args)
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller
-            self._error = exc
-
-    def result(self):
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._value
-
-    def wait(self) -> None:
-        self._thread.join()
-
 
 def _stage(on_progress, start: float, end: float):
     if on_progress is None:
@@ -102,56 +76,6 @@ def prepare_folder(dest_dir) -> Path:
     return dest
 
 
-def snapshot_database(src: Path, copy: Path, on_progress=None) -> dict[str, int]:
-    """Copy ``src`` to ``copy`` with SQLite's online backup API; returns row counts taken
-    in the same read transaction.  The copy is switched to rollback-journal mode so it
-    is one self-contained file."""
-    try:
-        conn = sqlite3.connect(str(src), isolation_level=None, timeout=10)
-    except sqlite3.Error as exc:
-        raise DatabaseOpenError(path=str(src), detail=str(exc)) from exc
-    try:
-        try:
-            conn.execute("BEGIN")
-            counts = table_counts(conn)  # opens the read transaction the copy will see
-        except sqlite3.DatabaseError as exc:
-            raise NotADatabaseError(path=str(src)) from exc
-        target = sqlite3.connect(str(copy), isolation_level=None)
-        try:
-            # A scratch file, checked afterwards: no journal and no fsync while copying.
-            target.execute("PRAGMA synchronous=OFF")
-            target.execute("PRAGMA journal_mode=OFF")
-            def step(_status, remaining, total):
-                if on_progress and total:
-                    on_progress(1.0 - remaining / total)
-            conn.backup(target, pages=PAGES_PER_STEP, progress=step)
-            target.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            target.close()
-        conn.execute("ROLLBACK")
-    finally:
-        conn.close()
-    return counts
-
-
-def check_copy(copy: Path, counts: dict | None, folder, *, what="the copy") -> int:
-    """integrity_check and row counts of a database copy; returns its schema version."""
-    conn = sqlite3.connect(str(copy), isolation_level=None)
-    try:
-        try:
-            problems = integrity_problems(conn)
-        except sqlite3.DatabaseError as exc:
-            problems = [str(exc)]
-        if problems:
-            raise BackupVerifyError(folder=str(folder), detail=f"{what} failed the integrity check "
-                                    f"({problems[0]}); run 'kartoteka check' on the database")
-        if counts is not None and table_counts(conn) != counts:
-            raise BackupVerifyError(folder=str(folder), detail=f"the row counts of {what} differ")
-        return schema_version_of(conn)
-    finally:
-        conn.close()
-
-
 def _zip_info(name: str, when: datetime, size: int) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
     info.compress_type = zipfile.ZIP_STORED
@@ -159,28 +83,27 @@ def _zip_info(name: str, when: datetime, size: int) -> zipfile.ZipInfo:
     return info
 
 
-def _write_archive(part: Path, copy: Path, attachments, manifest: dict, when: datetime, on_progress,
-                   schema=None) -> dict:
-    """Stream the copy and the attachments into a new zip, hashing in the same pass.
-    ``schema()`` (waits for the check of the copy running meanwhile) fills the
-    manifest's schema version just before the manifest is written."""
+def _write_archive(part: Path, image: Image, attachments, manifest: dict, when: datetime,
+                   on_progress) -> dict:
+    """Stream the database image and the attachments into a new zip, hashing in the same
+    pass; the manifest, completed with their sizes and checksums, goes last."""
     sizes = {}
     for name, path in attachments:
         try:
             sizes[name] = path.stat().st_size
         except FileNotFoundError:  # deleted meanwhile: not in this backup
             pass
-    total = copy.stat().st_size + sum(sizes.values()) or 1
+    total = image.size + sum(sizes.values()) or 1
     done = 0
 
     def advance(size):
         return None if on_progress is None else (lambda f: on_progress((done + f * size) / total))
 
-    with zipfile.ZipFile(part, "x", allowZip64=True) as zf:
-        size = copy.stat().st_size
-        with open(copy, "rb") as src, zf.open(_zip_info(DB_MEMBER, when, size), "w") as dst:
-            manifest["database"] = {"size": size, "sha256": copy_hashing(src, dst, size, advance(size))}
-        done += size
+    with zipfile.ZipFile(part, "x", allowZip64=True) as zf, Flusher(zf.fp):
+        with image.open() as src, zf.open(_zip_info(DB_MEMBER, when, image.size), "w") as dst:
+            manifest["database"] = {"size": image.size,
+                                    "sha256": copy_hashing(src, dst, image.size, advance(image.size), image.fix)}
+        done += image.size
         listed = []
         for name, path in attachments:
             if name not in sizes:
@@ -194,8 +117,6 @@ def _write_archive(part: Path, copy: Path, attachments, manifest: dict, when: da
                                "sha256": copy_hashing(src, dst, sizes[name], advance(sizes[name]))})
             done += sizes[name]
         manifest["attachments"] = listed
-        if schema is not None:
-            manifest["schema_version"] = schema()
         zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1),
                     compress_type=zipfile.ZIP_DEFLATED)
     return manifest
@@ -234,10 +155,12 @@ def make_backup(dest_dir, *, reason: str = "manual", db_path=None, attachments_d
     """Back up the database (default: the open one) and its attachments into one
     ``kartoteka-YYYY-MM-DD_HHMM.kbak`` in ``dest_dir``; returns its path.
 
-    The archive is written under a ``.part`` name, checked (integrity and row counts of
-    the copy, checksums read back), flushed to disk and only then renamed.  The checks
-    overlap the writing and the flush (see ``_Background``), so they cost little time.  Any
-    failure removes what was written and raises a ``BackupError`` saying what to do.
+    The archive is written under a ``.part`` name, checked (integrity check of the
+    database image whose rows were counted, the stored database compared byte for byte
+    with it, the attachments' checksums read back), flushed to disk and only then
+    renamed.  The checks overlap the flush (see ``Background``), so they cost little
+    time.  Any failure removes what was written and raises a ``BackupError`` saying
+    what to do.
     """
     src = Path(db_path) if db_path else live_database_path()
     if not src.is_file():
@@ -249,33 +172,33 @@ def make_backup(dest_dir, *, reason: str = "manual", db_path=None, attachments_d
         work = Path(tempfile.mkdtemp(prefix=".kartoteka-backup-", dir=src.parent))
     except OSError as exc:
         raise os_error(exc, src.parent) from exc
-    where, part, checking, reading = src.parent, None, None, None
+    where, part, image, checking, reading, done = src.parent, None, None, None, None, False
     try:
-        copy = work / DB_MEMBER
-        counts = snapshot_database(src, copy, _stage(on_progress, 0.0, 0.35))
-        # The integrity check of the copy (the real verification) runs while the
-        # copy is streamed into the zip: both take about as long, and both need it intact.
-        checking = _Background(check_copy, copy, counts, dest)
+        # (resolved: SQLite names the -wal file after the real path of a linked file)
+        image = take_image(src.resolve(), work / DB_MEMBER, _stage(on_progress, 0.0, 0.35))
         attachments = list_attachments(att_dir)  # listed after the snapshot: none missing
         manifest = {"format": FORMAT, "format_version": FORMAT_VERSION, "app_version": __version__,
-                    "schema_version": None, "created": when.isoformat(timespec="seconds"),
-                    "reason": reason, "source": src.name, "counts": counts}
+                    "schema_version": image.schema, "created": when.isoformat(timespec="seconds"),
+                    "reason": reason, "source": src.name, "counts": image.counts}
         where = dest
         final = unique_backup_path(dest, when)
         part = final.with_name(final.name + ".part")
-        manifest = _write_archive(part, copy, attachments, manifest, when, _stage(on_progress, 0.35, 0.85),
-                                  schema=checking.result)
-        checking.result()
-        # Read everything back and compare checksums while the same bytes are flushed
-        # to the disk: the read comes from the cache, the flush waits for the drive.
-        reading = _Background(_read_back, part, manifest, dest)
+        manifest = _write_archive(part, image, attachments, manifest, when,
+                                  _stage(on_progress, 0.0 if image.raw else 0.35, 0.85))
+        # The integrity check of the image (the real verification) and the comparison
+        # of the stored bytes with it run while the zip is flushed to the disk: all read
+        # bytes that are in memory now, the flush waits for the drive.
+        checking = Background(image.check, dest)
+        reading = Background(_read_back, part, manifest, dest, image)
         fsync_file(part)
         if on_progress:
             on_progress(0.95)
+        checking.result()
         reading.result()
         part.replace(final)
         part = None
         fsync_dir(dest)
+        done = True
         if on_progress:
             on_progress(1.0)
         return final
@@ -284,9 +207,13 @@ def make_backup(dest_dir, *, reason: str = "manual", db_path=None, attachments_d
     except sqlite3.Error as exc:
         raise sqlite_error(exc, where) from exc
     finally:
+        if image is not None and not done:
+            image.interrupt()
         for job in (checking, reading):
             if job is not None:
                 job.wait()
+        if image is not None:
+            image.close()
         shutil.rmtree(work, ignore_errors=True)
         if part is not None:
             try:
@@ -295,13 +222,24 @@ def make_backup(dest_dir, *, reason: str = "manual", db_path=None, attachments_d
                 pass
 
 
-def _read_back(part: Path, manifest: dict, dest: Path) -> None:
+def _read_back(part: Path, manifest: dict, dest: Path, image: Image) -> None:
     try:
         zf, found = open_backup(part)
         with zf:
             if found != manifest:
                 raise BackupDamagedError(path=str(part), detail="its manifest reads back differently")
-            check_members(zf, manifest, part)
+            info = zf.getinfo(DB_MEMBER)
+            # The bytes as stored: the zip's CRC-32 was computed from these very blocks
+            # as they were written, so equal bytes are all that is left to check.
+            try:
+                with open(part, "rb") as stored, image.open() as original:
+                    seek_stored_data(stored, info)
+                    same = info.file_size == image.size and same_bytes(stored, original, image.size, image.fix)
+            except (zipfile.BadZipFile, OSError) as exc:
+                raise BackupDamagedError(path=str(part), detail=f"{DB_MEMBER} cannot be read: {exc}") from exc
+            if not same:
+                raise BackupDamagedError(path=str(part), detail=f"{DB_MEMBER} differs from the database")
+            check_members(zf, manifest, part, with_database=False)
     except (BackupDamagedError, NotABackupError) as exc:
         raise BackupVerifyError(folder=str(dest), detail=exc.plain()) from exc
 
@@ -327,7 +265,7 @@ def verify_backup(file, *, on_progress=None) -> dict:
             extract_member(zf, DB_MEMBER, copy, manifest["database"]["sha256"], backup,
                            _stage(on_progress, 0.0, 0.5))
             try:
-                check_copy(copy, manifest.get("counts"), backup.parent, what="the database in it")
+                check_copy(copy, manifest.get("counts"), backup.parent, what="the database in it", mapped=True)
             except BackupVerifyError as exc:
                 raise BackupDamagedError(path=str(backup), detail=exc.params["detail"]) from exc
             check_members(zf, manifest, backup, _stage(on_progress, 0.6, 1.0), with_database=False)

@@ -12,11 +12,11 @@ A backup is ONE zip file named ``kartoteka-YYYY-MM-DD_HHMM.kbak`` holding
 from __future__ import annotations
 
 import errno
-import hashlib
 import json
 import os
 import re
 import sqlite3
+import struct
 import zipfile
 import zlib
 from datetime import datetime
@@ -25,6 +25,7 @@ from typing import Callable
 
 from db.models import ALL_MODELS, SchemaMigration
 
+from .backup_stream import copy_hashing
 from .errors import KartotekaError
 
 FORMAT = "kartoteka-backup"
@@ -33,7 +34,6 @@ SUFFIX = ".kbak"
 DB_MEMBER = "kartoteka.db"
 MANIFEST = "manifest.json"
 ATTACHMENTS = "attachments"
-CHUNK = 1 << 20
 NAME_RE = re.compile(r"^kartoteka-(\d{4}-\d{2}-\d{2}_\d{4})(?:-(\d+))?\.kbak$")
 
 Progress = Callable[[float], None]
@@ -153,22 +153,6 @@ def unique_backup_path(folder: Path, when: datetime) -> Path:
 
 # --- files --------------------------------------------------------------------------
 
-def copy_hashing(src, dst, size: int, progress: Progress | None = None) -> str:
-    """Copy one open binary stream into another; returns the sha256 of what went through."""
-    digest = hashlib.sha256()
-    done = 0
-    while True:
-        block = src.read(CHUNK)
-        if not block:
-            break
-        digest.update(block)
-        dst.write(block)
-        done += len(block)
-        if progress and size:
-            progress(min(done / size, 1.0))
-    return digest.hexdigest()
-
-
 def fsync_file(path: Path) -> None:
     with open(path, "rb+") as fh:
         os.fsync(fh.fileno())
@@ -260,6 +244,17 @@ def _load_manifest(zf: zipfile.ZipFile, path: Path) -> dict:
     if DB_MEMBER not in zf.namelist():
         raise BackupDamagedError(path=str(path), detail="the database is missing from it")
     return manifest
+
+
+def seek_stored_data(fh, info: zipfile.ZipInfo) -> None:
+    """Move ``fh`` (the zip file) to the first byte of the uncompressed member ``info``,
+    past its local header, to read the bytes as stored (no CRC pass)."""
+    fh.seek(info.header_offset)
+    head = fh.read(30)  # the local file header; then its name and extra field
+    if len(head) < 30 or head[:4] != b"PK\x03\x04" or info.compress_type != zipfile.ZIP_STORED:
+        raise zipfile.BadZipFile(f"bad local header of {info.filename}")
+    name_len, extra_len = struct.unpack("<HH", head[26:30])
+    fh.seek(info.header_offset + 30 + name_len + extra_len)
 
 
 def extract_member(zf: zipfile.ZipFile, name: str, target: Path, sha256: str, backup: Path,

@@ -34,6 +34,7 @@ from .backup import _stage, check_copy, make_backup
 from .backup_archive import (ATTACHMENTS, DB_MEMBER, BackupDamagedError, BackupFolderMissingError,
                              BackupTooNewError, BackupVerifyError, DatabaseInUseError,
                              extract_member, fsync_dir, fsync_file, open_backup, os_error)
+from .backup_snapshot import release_live_file
 from .errors import NotADatabaseError
 
 SAFETY_FOLDER = "safety"
@@ -127,7 +128,8 @@ def _restore(zf, manifest, backup, staging, db_path, att_dir, safety_dir, on_pro
     extract_member(zf, DB_MEMBER, copy, manifest["database"]["sha256"], backup,
                    _stage(on_progress, 0.0, 0.3))
     try:
-        schema = check_copy(copy, manifest.get("counts"), backup.parent, what="the database in it")
+        schema = check_copy(copy, manifest.get("counts"), backup.parent, what="the database in it",
+                            mapped=True)
     except BackupVerifyError as exc:
         raise BackupDamagedError(path=str(backup), detail=exc.params["detail"]) from exc
     if schema > migrations.CURRENT_VERSION:
@@ -158,6 +160,7 @@ def _restore(zf, manifest, backup, staging, db_path, att_dir, safety_dir, on_pro
         except DatabaseInUseError:
             safety.unlink(missing_ok=True)
             raise
+        release_live_file(db_path)  # no connection has it now; do not keep the old file alive
     for suffix in ("-wal", "-shm", "-journal"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     fsync_file(copy)

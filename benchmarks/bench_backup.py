@@ -1,13 +1,18 @@
 """Backup and restore of a big database, compared with copying the file.
 
-    python benchmarks/bench_backup.py [--size-mb 500] [--dir DIR] [--repeat 3]
+    python benchmarks/bench_backup.py [--size-mb 500] [--dir DIR] [--repeat 3] [--phases] [--fallback]
     python benchmarks/bench_backup.py --crash-runs 20   # only the kill-during-import runs
 
 Builds a Kartoteka database of about --size-mb (clients with long random notes, plus a
-few attachment files) while it is open as in the app, then times: ``cp`` of the file,
-``cp`` + fsync, ``make_backup`` (online copy; integrity check of the copy while it is
-zipped and hashed; read-back check while the zip is flushed; rename), ``verify_backup`` and ``restore_backup`` (which includes the safety
-backup of the database it replaces).  Prints the median of --repeat runs.
+few attachment files) while it is open as in the app, then times, interleaved run by run
+(so that a busy machine slows all of them alike): ``cp`` of the file, ``cp`` + fsync,
+and ``make_backup`` (raw read of the WAL database in one read transaction, sha256 on a
+second thread, quick_check of the same snapshot meanwhile, the stored bytes compared
+while the zip is flushed, rename); with --fallback also ``make_backup`` as when the WAL
+cannot be emptied (SQLite's online backup API into a scratch copy first).  Then
+``verify_backup`` and ``restore_backup`` (which includes the safety backup of the
+database it replaces).  Prints the best and the median of --repeat runs, and the ratio
+to cp + fsync of the same runs; --phases adds when each step of one backup ran.
 """
 from __future__ import annotations
 
@@ -48,14 +53,14 @@ def build(path: Path, size_mb: int) -> None:
         (att / f"{i:02x}{'0' * 62}").write_bytes(os.urandom(1_000_000))
 
 
-def timed(fn, repeat: int, cleanup=lambda: None) -> float:
+def timed(fn, repeat: int, cleanup=lambda: None) -> list[float]:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
         fn()
         times.append(time.perf_counter() - start)
         cleanup()
-    return statistics.median(times)
+    return times
 
 
 def cp_fsync(src: Path, dst: Path) -> None:
@@ -64,7 +69,55 @@ def cp_fsync(src: Path, dst: Path) -> None:
         os.fsync(fh.fileno())
 
 
-def bench(folder: Path, size_mb: int, repeat: int) -> None:
+def phases(make) -> None:
+    """One backup with the start and end of each step (wall clock from its start)."""
+    from app import backup, backup_snapshot
+    marks = []
+
+    def watch(owner, name, label):
+        real = getattr(owner, name)
+
+        def timed_step(*a, **k):
+            start = time.perf_counter()
+            try:
+                return real(*a, **k)
+            finally:
+                marks.append((label, start, time.perf_counter()))
+        return real, timed_step
+
+    steps = [(backup, "take_image", "snapshot (checkpoint, read transaction, counts)"),
+             (backup_snapshot.Image, "check", "integrity check of the image (thread)"),
+             (backup, "_write_archive", "read + sha256 + zip write (+ attachments)"),
+             (backup, "fsync_file", "fsync of the zip"),
+             (backup, "_read_back", "stored bytes compared (thread)"),
+             (backup, "fsync_dir", "rename + fsync of the folder")]
+    saved = []
+    for owner, name, label in steps:
+        real, wrapped = watch(owner, name, label)
+        saved.append((owner, name, real))
+        setattr(owner, name, wrapped)
+    try:
+        t0 = time.perf_counter()
+        make()
+        total = time.perf_counter() - t0
+    finally:
+        for owner, name, real in saved:
+            setattr(owner, name, real)
+    print(f"phases of one backup ({total:.2f} s):")
+    for label, start, end in sorted(marks, key=lambda m: m[1]):
+        print(f"  {start - t0:5.2f} -> {end - t0:5.2f} s  {end - start:5.2f} s  {label}")
+
+
+def row(label: str, times: list[float], base: list[float] | None = None, note: str = "") -> None:
+    best, median = min(times), statistics.median(times)
+    text = f"{label:26} best {best:5.2f} s  median {median:5.2f} s"
+    if base:
+        text += f"   {best / min(base):4.1f}x / {median / statistics.median(base):4.1f}x cp+fsync"
+    print(text + (f"   {note}" if note else ""))
+
+
+def bench(folder: Path, size_mb: int, repeat: int, show_phases: bool, fallback: bool) -> None:
+    from app import backup_snapshot
     from app.backup import make_backup, verify_backup
     from app.backup_restore import restore_backup
     from db.connection import close_database, open_database
@@ -76,32 +129,68 @@ def bench(folder: Path, size_mb: int, repeat: int) -> None:
         build(live, size_mb)
         print(f"built {live} in {time.perf_counter() - start:.1f} s")
     size = live.stat().st_size
-    print(f"database: {size / 1e6:.0f} MB, attachments: 20 MB")
+    load = f", load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
+    print(f"database: {size / 1e6:.0f} MB, attachments: 20 MB; {os.cpu_count()} CPUs{load}")
     out = folder / "out"
     out.mkdir(exist_ok=True)
+    for p in out.iterdir():
+        p.unlink()
 
-    def clear():
+    import app.backup as backup_module
+    real_take, real_begin = backup_snapshot.take_image, backup_snapshot._begin
+    paths = {"backup": set(), "fallback": set()}
+    current = []
+
+    def take(*a, **k):  # which way the image was taken
+        image = real_take(*a, **k)
+        current.append("raw read" if image.raw else "online backup API")
+        return image
+
+    def backup_once():
+        made = make_backup(out)
         for p in out.iterdir():
-            p.unlink()
+            if p != made:
+                p.unlink()
 
-    t_cp = timed(lambda: subprocess.run(["cp", str(live), str(out / "copy.db")], check=True), repeat, clear)
-    t_cps = timed(lambda: cp_fsync(live, out / "copy.db"), repeat, clear)
+    def backup_fallback():
+        backup_snapshot._begin = lambda conn, src: real_begin(conn, src) and False
+        try:
+            backup_once()
+        finally:
+            backup_snapshot._begin = real_begin
+
+    runs = [("cp", lambda: subprocess.run(["cp", str(live), str(out / "copy.db")], check=True)),
+            ("cp+fsync", lambda: cp_fsync(live, out / "copy.db")),
+            ("backup", backup_once)] + ([("fallback", backup_fallback)] if fallback else [])
+    results = {name: [] for name, _ in runs}
     open_database(live)  # the app has it open while backing up
-    made = []
-    t_bk = timed(lambda: made.append(make_backup(out)), repeat,
-                 lambda: [p.unlink() for p in out.iterdir() if p != made[-1]])
-    close_database()
-    backup = made[-1]
+    backup_module.take_image = take
+    try:
+        for _ in range(repeat):  # interleaved: a busy machine slows each of them alike
+            for name, fn in runs:
+                results[name] += timed(fn, 1, lambda: (out / "copy.db").unlink(missing_ok=True))
+                if name in paths:
+                    paths[name].update(current)
+                current.clear()
+        if show_phases:
+            phases(backup_once)
+    finally:
+        backup_module.take_image = real_take
+        close_database()
+    backup = sorted(out.glob("*.kbak"))[-1]
     print(f"backup file: {backup.stat().st_size / 1e6:.0f} MB (database ZIP_STORED)")
     t_verify = timed(lambda: verify_backup(backup), repeat)
     safety = folder / "safety"
     t_restore = timed(lambda: restore_backup(backup, live, safety_dir=safety), repeat,
                       lambda: shutil.rmtree(safety, ignore_errors=True))
-    print(f"cp                    {t_cp:6.2f} s")
-    print(f"cp + fsync            {t_cps:6.2f} s")
-    print(f"make_backup           {t_bk:6.2f} s   {t_bk / t_cp:4.1f}x cp, {t_bk / t_cps:4.1f}x cp+fsync")
-    print(f"verify_backup         {t_verify:6.2f} s")
-    print(f"restore_backup        {t_restore:6.2f} s   (includes the safety backup of the replaced file)")
+    row("cp", results["cp"])
+    row("cp + fsync", results["cp+fsync"])
+    row("make_backup", results["backup"], results["cp+fsync"], f"({', '.join(sorted(paths['backup']))})")
+    if fallback:
+        row("make_backup, fallback", results["fallback"], results["cp+fsync"],
+            f"({', '.join(sorted(paths['fallback']))})")
+    row("verify_backup", t_verify)
+    row("restore_backup", t_restore, note="(includes the safety backup of the replaced file)")
 
 
 def crash(runs: int, rows: int) -> int:
@@ -130,6 +219,9 @@ def main() -> int:
     parser.add_argument("--size-mb", type=int, default=500)
     parser.add_argument("--dir", help="work folder (kept, so the big database is built once)")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--phases", action="store_true", help="also time each step of one backup")
+    parser.add_argument("--fallback", action="store_true",
+                        help="also time a backup as when the WAL cannot be emptied")
     parser.add_argument("--crash-runs", type=int, help="run the kill-during-import test N times instead")
     parser.add_argument("--crash-rows", type=int, default=10_000, help="clients (each with a phone)")
     args = parser.parse_args()
@@ -138,10 +230,10 @@ def main() -> int:
     if args.dir:
         folder = Path(args.dir)
         folder.mkdir(parents=True, exist_ok=True)
-        bench(folder, args.size_mb, args.repeat)
+        bench(folder, args.size_mb, args.repeat, args.phases, args.fallback)
     else:
         with tempfile.TemporaryDirectory(prefix="kartoteka-bench-") as tmp:
-            bench(Path(tmp), args.size_mb, args.repeat)
+            bench(Path(tmp), args.size_mb, args.repeat, args.phases, args.fallback)
     return 0
 
 

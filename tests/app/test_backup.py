@@ -10,6 +10,7 @@ import pytest
 
 from app import __version__
 from app import backup as backup_mod
+from app import backup_stream
 from app.backup import (BackupDamagedError, BackupFileMissingError, BackupFolderMissingError,
                         BackupFolderReadOnlyError, BackupVerifyError, DiskFullError, NotABackupError, OperationCancelled,
                         make_backup, read_manifest, verify_backup)
@@ -60,11 +61,11 @@ def test_two_backups_in_one_minute_do_not_overwrite_each_other(filled, tmp_path)
 
 
 def test_backup_while_the_app_keeps_writing_is_one_consistent_moment(filled, tmp_path, monkeypatch):
-    monkeypatch.setattr(backup_mod, "PAGES_PER_STEP", 8)  # many steps, a write between each
+    monkeypatch.setattr(backup_stream, "CHUNK", 4096)  # many blocks, a write between each
     written = []
 
     def write_meanwhile(fraction):
-        if fraction < 0.35:
+        if fraction < 0.8:
             Client.create(name="during", name_fold="during")
             written.append(fraction)
 
@@ -120,9 +121,9 @@ def test_read_only_folder_says_choose_another(filled, tmp_path, monkeypatch):
 def test_full_disk_removes_the_half_written_file(filled, tmp_path, monkeypatch):
     real = backup_mod.copy_hashing
 
-    def fill_up(src, dst, size, progress=None):
+    def fill_up(src, dst, size, progress=None, fix=None):
         if isinstance(dst, backup_mod._Sink):
-            return real(src, dst, size, progress)
+            return real(src, dst, size, progress, fix)
         dst.write(src.read(4096))
         raise OSError(errno.ENOSPC, "No space left on device")
 
