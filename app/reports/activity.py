@@ -11,15 +11,15 @@ the sum of the plans of every month the period touches.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from peewee import JOIN
+from peewee import fn
 
 from db.models import Activity, Client, Deal, Employee
 
 from ..recurrence import to_local
 from .base import Chart, Column, Filters, Report, ReportDef, Series
-from .common import client_conditions, filter_lines, format_day, in_period, t
+from .common import client_conditions, filter_lines, format_day, in_period, t, unindexed
 from .plans import month_label, percent, period_months, plan_totals
 from .sales import choose_option
 
@@ -40,11 +40,11 @@ def activity_conditions(flt: Filters) -> list:
     conds = [Activity.deleted_at.is_null()]
     if flt.responsible_id:
         conds.append(Activity.responsible == flt.responsible_id)
-    clients = Client.select(Client.id).where(*client_conditions(flt))
     if has_client_filter(flt):
-        conds.append(Activity.client.in_(clients))
-    else:
-        conds.append(Activity.client.is_null() | Activity.client.in_(clients))
+        conds.append(Activity.client.in_(Client.select(Client.id).where(*client_conditions(flt))))
+    else:  # only the clients in the trash are left out (they are few; the period's index is walked)
+        trashed = Client.select(Client.id).where(Client.deleted_at.is_null(False))
+        conds.append(unindexed(Activity.client).is_null() | unindexed(Activity.client).not_in(trashed))
     if flt.pipeline_id:
         live = Deal.select(Deal.id).where(Deal.pipeline == flt.pipeline_id, Deal.deleted_at.is_null())
         with_deals = Deal.select(Deal.client).where(Deal.pipeline == flt.pipeline_id, Deal.deleted_at.is_null())
@@ -52,14 +52,40 @@ def activity_conditions(flt: Filters) -> list:
     return conds
 
 
-def _done(flt: Filters) -> list[tuple]:
-    """(group, done_at, responsible id, responsible name) of the counted activities."""
-    query = (Activity.select(Activity.kind, Activity.done_at, Activity.responsible, Employee.name)
-             .join(Employee, JOIN.LEFT_OUTER, on=(Activity.responsible == Employee.id))
-             .where(Activity.status == "done", Activity.done_at.is_null(False),
-                    Activity.kind.in_(list(KIND_GROUP)), *activity_conditions(flt),
-                    *in_period(Activity.done_at, flt)))
-    return [(KIND_GROUP[k], at, emp, name) for k, at, emp, name in query.tuples()]
+def _done_query(flt: Filters, *fields):
+    """The counted activities: done, of a counted kind, in the period, passing the filters."""
+    return Activity.select(*fields).where(
+        Activity.status == "done", Activity.done_at.is_null(False), Activity.kind.in_(list(KIND_GROUP)),
+        *activity_conditions(flt), *in_period(Activity.done_at, flt))
+
+
+def _per_manager(flt: Filters) -> list[tuple]:
+    """(group, count, responsible id, None) of the counted activities."""
+    query = _done_query(flt, Activity.kind, fn.COUNT(Activity.id), Activity.responsible).group_by(
+        Activity.kind, Activity.responsible)
+    return [(KIND_GROUP[k], n, emp, None) for k, n, emp in query.tuples()]  # names: _by_manager
+
+
+def _per_day(flt: Filters) -> list[tuple]:
+    """(group, count, local day) of the counted activities.  Counted per UTC hour in SQL; an
+    hour that holds a local midnight (zones off by a part of an hour) is read row by row."""
+    hour = fn.substr(Activity.done_at, 1, 13).coerce(False)
+    out, split = [], set()
+    days: dict[str, tuple[date, date]] = {}
+    for kind, text, n in _done_query(flt, Activity.kind, hour, fn.COUNT(Activity.id)).group_by(
+            hour, Activity.kind).tuples():
+        if text not in days:
+            start = datetime.fromisoformat(text + ":00")
+            days[text] = (to_local(start).date(), to_local(start + timedelta(hours=1, microseconds=-1)).date())
+        first, last = days[text]
+        if first == last:
+            out.append((KIND_GROUP[kind], n, first))
+        else:
+            split.add(text)
+    if split:
+        for kind, at in _done_query(flt, Activity.kind, Activity.done_at).where(hour.in_(sorted(split))).tuples():
+            out.append((KIND_GROUP[kind], 1, to_local(at).date()))
+    return out
 
 
 def _counts_row(counts: Counter) -> list[int]:
@@ -77,8 +103,8 @@ def _by_manager(flt: Filters, lang: str, done: list[tuple]) -> tuple[list, list,
     plan = {m: plan_totals(month_from, month_to, m, flt.responsible_id) for m in ("calls", "meetings")}
     counts: dict[int | None, Counter] = {}
     names: dict[int | None, str] = {}
-    for group, _, emp, name in done:
-        counts.setdefault(emp, Counter())[group] += 1
+    for group, n, emp, name in done:
+        counts.setdefault(emp, Counter())[group] += n
         names[emp] = name or ""
     planned = {e for m in plan.values() for e, v in m.items() if v > 0}
     for emp in planned - set(counts):
@@ -121,8 +147,8 @@ def _by_period(flt: Filters, lang: str, done: list[tuple], weekly: bool) -> tupl
         return max(monday, flt.date_from) if flt.date_from else monday
 
     counts: dict[date, Counter] = {}
-    for group, at, _, _ in done:
-        counts.setdefault(key(to_local(at).date()), Counter())[group] += 1
+    for group, n, day in done:
+        counts.setdefault(key(day), Counter())[group] += n
     if counts and flt.date_from and flt.date_to and (flt.date_to - flt.date_from).days <= _MAX_FILLED_DAYS:
         day, step = flt.date_from, timedelta(days=7 if weekly else 1)
         if weekly:
@@ -145,12 +171,11 @@ def _partial_months(flt: Filters) -> bool:
 
 def build(filters: Filters, lang: str = "ru", today: date | None = None) -> Report:
     option = choose_option(filters, DEFINITION.options)
-    done = _done(filters)
     if option == "manager":
-        columns, rows, totals = _by_manager(filters, lang, done)
+        columns, rows, totals = _by_manager(filters, lang, _per_manager(filters))
         labels = [str(r[0]) for r in rows]
     else:
-        columns, rows, totals = _by_period(filters, lang, done, weekly=option == "week")
+        columns, rows, totals = _by_period(filters, lang, _per_day(filters), weekly=option == "week")
         labels = [format_day(r[0]) for r in rows]
     notes = []
     if not rows:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from peewee import SQL, NodeList
+
 from db.models import Client, ClientTag, Deal, Employee, Pipeline, Tag
 
 from ..recurrence import to_utc
@@ -72,6 +74,12 @@ def in_period(column, flt: Filters) -> list:
     if end is not None:
         conds.append(column < end)
     return conds
+
+
+def unindexed(column):
+    """``+column``: SQLite will not walk that column's index for this condition (so that
+    it walks the period's index instead)."""
+    return NodeList((SQL("+"), column), glue="")
 
 
 def _spellings(column, text: str) -> list[str]:

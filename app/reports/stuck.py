@@ -1,8 +1,8 @@
 """Stuck deals and missed contacts: what needs a manager's attention now.
 
 ``stuck`` (default): open deals that are stuck by the funnel's rule
-(``app.funnel.deal_cards``: over the stage's limit, or nothing planned), among the
-deals passing the filters and created in the period.
+(``app.funnel.deal_cards``, read in bulk by ``stuck_cards``: over the stage's limit, or
+nothing planned), among the deals passing the filters and created in the period.
 ``missed``: clients whose next contact day passed without a contact, and planned
 activities that are overdue (``app.today``), whose planned day is in the period.
 
@@ -14,11 +14,11 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, datetime, time
 
-from db.models import Activity, Client, Deal, Stage, utcnow
+from db.models import Activity, Client, Deal, Stage, database_proxy, utcnow
 
-from .. import funnel
 from .. import today as today_panel
 from ..recurrence import to_local, to_utc
+from . import stuck_cards
 from .activity import activity_conditions
 from .base import Chart, Column, Filters, Report, ReportDef, Series, money
 from .common import client_conditions, deal_conditions, filter_lines, format_day, in_period, t
@@ -28,7 +28,6 @@ _KIND_TITLES = {"call_in": ("Incoming call", "Входящий звонок"), "
                 "email": ("E-mail", "Письмо"), "meeting": ("Meeting", "Встреча"), "task": ("Task", "Задача"),
                 "note": ("Note", "Заметка"), "feedback": ("Feedback", "Отзыв")}
 _ALL = 10 ** 9
-_CHUNK = 5000   # deal ids per query (SQLite's limit on bound parameters)
 
 
 def moment(today: date | None) -> datetime:
@@ -45,10 +44,9 @@ def _no_one(lang: str) -> str:
 
 def _stuck(flt: Filters, lang: str, now: datetime):
     query = Deal.select(Deal.id).join(Stage).where(Stage.kind == "open", *deal_conditions(flt))
-    ids = [i for (i,) in query.order_by(Deal.stage_entered_at, Deal.id).tuples()]
-    stuck = [c for i in range(0, len(ids), _CHUNK) for c in funnel.deal_cards(ids[i:i + _CHUNK], now) if c.stuck]
+    stuck = [c for c in stuck_cards.deal_cards(query.order_by(Deal.stage_entered_at, Deal.id), now) if c.stuck]
     period = in_period(Deal.created_at, flt)
-    shown = {i for (i,) in query.where(*period).tuples()} if period else set(ids)
+    shown = {i for (i,) in database_proxy.execute(query.where(*period))} if period else {c.id for c in stuck}
     cards = [c for c in stuck if c.id in shown]
     stages = {s.id: s for s in Stage.select().where(Stage.id.in_({c.stage_id for c in cards}))}
     none = t(lang, "none", "нет")
@@ -61,10 +59,13 @@ def _stuck(flt: Filters, lang: str, now: datetime):
                Column("responsible", t(lang, "Responsible", "Ответственный"), "text", 18),
                Column("amount", t(lang, "Amount", "Сумма"), "money", 14)]
     rows, refs = [], []
+    next_days: dict[datetime, str] = {}  # many deals share a time: the zone look-up once each
     for c in cards:
         stage = stages[c.stage_id]
+        if c.next_at and c.next_at not in next_days:
+            next_days[c.next_at] = format_day(to_local(c.next_at).date())
         rows.append([c.title, c.client_name, stage.name, c.days_in_stage, stage.stuck_days,
-                     format_day(to_local(c.next_at).date()) if c.next_at else none, c.responsible or _no_one(lang),
+                     next_days[c.next_at] if c.next_at else none, c.responsible or _no_one(lang),
                      money(c.amount)])
         refs.append(("deal", c.id))
     totals = None
@@ -79,7 +80,7 @@ def _allowed_clients(flt: Filters) -> set[int]:
     if flt.pipeline_id:
         query = query.where(Client.id.in_(Deal.select(Deal.client).where(
             Deal.pipeline == flt.pipeline_id, Deal.deleted_at.is_null())))
-    return {i for (i,) in query.tuples()}
+    return {i for (i,) in database_proxy.execute(query)}  # raw: up to every client
 
 
 def _in_days(flt: Filters, local_day: date) -> bool:
@@ -99,8 +100,8 @@ def _missed(flt: Filters, lang: str, now: datetime):
             found.append((m.days_overdue, planned, m.client_id, m.client_name,
                           t(lang, "Next contact", "Следующий контакт"), m.responsible_name))
     ids = [a.activity_id for a in panel.overdue]
-    passing = {i for (i,) in Activity.select(Activity.id).where(
-        Activity.id.in_(ids), *activity_conditions(flt)).tuples()} if ids else set()
+    passing = {i for (i,) in database_proxy.execute(Activity.select(Activity.id).where(
+        Activity.id.in_(ids), *activity_conditions(flt)))} if ids else set()
     for a in panel.overdue:
         planned = to_local(a.planned_at).date()
         hidden += a.activity_id in passing and not _in_days(flt, planned)
