@@ -151,6 +151,15 @@ def _next_planned(deals: dict[int, tuple]) -> dict[int, tuple]:
     return out
 
 
+def mark_stuck(card: DealCard, kind: str, limit: int | None) -> None:
+    """An open deal is stuck when it is over its stage's day limit or nothing is planned."""
+    if kind == "open":
+        if limit and card.days_in_stage > limit:
+            card.stuck_reasons.append("over_limit")
+        if card.next_at is None:
+            card.stuck_reasons.append("nothing_planned")
+
+
 def deal_cards(ids: list[int], now: datetime | None = None) -> list[DealCard]:
     """Cards for these deals, in the given order."""
     if not ids:
@@ -174,11 +183,7 @@ def deal_cards(ids: list[int], now: datetime | None = None) -> list[DealCard]:
                         currency, resp or "", stage_id, days)
         if did in nexts:
             card.next_at, card.next_subject = nexts[did]
-        if kind == "open":
-            if limit and days > limit:
-                card.stuck_reasons.append("over_limit")
-            if card.next_at is None:
-                card.stuck_reasons.append("nothing_planned")
+        mark_stuck(card, kind, limit)
         cards.append(card)
     return cards
 

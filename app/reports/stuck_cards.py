@@ -15,7 +15,7 @@ from peewee import JOIN
 
 from db.models import Activity, Client, Deal, Employee, Stage, database_proxy
 
-from ..funnel import DealCard
+from ..funnel import DealCard, mark_stuck
 
 
 def _times(column, values):
@@ -63,10 +63,6 @@ def deal_cards(deals, now: datetime) -> list[DealCard]:
         options = [x for x in (by_deal.get(did), by_client.get(client_id)) if x]
         if options:
             card.next_at, card.next_subject = min(options, key=lambda x: x[0])
-        if kind == "open":
-            if limit and days > limit:
-                card.stuck_reasons.append("over_limit")
-            if card.next_at is None:
-                card.stuck_reasons.append("nothing_planned")
+        mark_stuck(card, kind, limit)
         cards.append(card)
     return cards
