@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit,
                                QToolButton, QWidget)
 
 from app.card_lookups import active_employees, tag_names
 from app.funnel import FunnelFilter
 from app.stages import pipelines
+
+from ..widgets.combos import refill_combo
 
 PERIODS = ("all", "this_month", "last_month", "quarter", "year", "custom")
 
@@ -110,21 +112,10 @@ class FunnelFilterBar(QWidget):
 
     def reload_choices(self) -> None:
         """Pipelines, employees and tags again (keeping what is chosen when it still exists)."""
-        self._fill(self.pipeline_combo, [(p.id, p.name) for p in pipelines()], None)
-        self._fill(self.responsible_combo, active_employees(), self.tr("Any responsible"))
-        self._fill(self.tag_combo, [(n, n) for n in tag_names()], self.tr("Any tag"))
+        refill_combo(self.pipeline_combo, [(p.id, p.name) for p in pipelines()], None)
+        refill_combo(self.responsible_combo, active_employees(), self.tr("Any responsible"))
+        refill_combo(self.tag_combo, [(n, n) for n in tag_names()], self.tr("Any tag"))
         self.pipeline_combo.setVisible(self.pipeline_combo.count() > 1)
-
-    def _fill(self, combo: QComboBox, items, anything: str | None) -> None:
-        current = combo.currentData()
-        with QSignalBlocker(combo):
-            combo.clear()
-            if anything is not None:
-                combo.addItem(anything, None)
-            for value, text in items:
-                combo.addItem(text, value)
-            found = combo.findData(current) if current is not None else -1
-            combo.setCurrentIndex(max(found, 0))
 
     def current_filter(self) -> FunnelFilter:
         start, end = self.period()

@@ -11,6 +11,7 @@ from app.report_lookups import report_choices
 from app.reports.base import PERIOD_PRESETS, Filters, ReportDef
 from app.reports.common import period_range
 
+from ..widgets.combos import refill_combo
 from .flow_layout import FlowLayout
 
 PERIOD_KEY = "reports/period"
@@ -30,19 +31,6 @@ def _combo(name: str, length: int) -> QComboBox:
     combo.setMinimumContentsLength(length)
     combo.setMaximumWidth(MAX_WIDTH)
     return combo
-
-
-def _fill(combo: QComboBox, items, anything: str | None) -> None:
-    """Replace the items, keeping the chosen value when it is still offered."""
-    current = combo.currentData()
-    with QSignalBlocker(combo):
-        combo.clear()
-        if anything is not None:
-            combo.addItem(anything, None)
-        for value, text in items:
-            combo.addItem(text, value)
-        found = combo.findData(current) if current is not None else -1
-        combo.setCurrentIndex(max(found, 0))
 
 
 class ReportFilterPanel(QWidget):
@@ -111,10 +99,10 @@ class ReportFilterPanel(QWidget):
     def reload_choices(self) -> None:
         """Employees, pipelines, places, sources and tags again (the choice is kept)."""
         choices = report_choices()
-        _fill(self.responsible_combo, choices.employees, self.tr("Any responsible"))
-        _fill(self.pipeline_combo, choices.pipelines, self.tr("All pipelines"))
-        _fill(self.source_combo, [(s, s) for s in choices.sources], self.tr("Any source"))
-        _fill(self.tag_combo, choices.tags, self.tr("Any tag"))
+        refill_combo(self.responsible_combo, choices.employees, self.tr("Any responsible"))
+        refill_combo(self.pipeline_combo, choices.pipelines, self.tr("All pipelines"))
+        refill_combo(self.source_combo, [(s, s) for s in choices.sources], self.tr("Any source"))
+        refill_combo(self.tag_combo, choices.tags, self.tr("Any tag"))
         text = self.region_combo.currentText()
         with QSignalBlocker(self.region_combo):
             self.region_combo.clear()
