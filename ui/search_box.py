@@ -81,7 +81,7 @@ class SearchResultsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and column == self.Columns.NAME:
             return self._bold
         if role == Qt.ItemDataRole.ForegroundRole and column != self.Columns.NAME:
-            return QColor("#5b6675")
+            return style.themed("#5b6675")
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [hit.name, self._statuses.get(hit.status, hit.status)]
             lines += [format_phone(p if p.startswith("+") else None, p) for p in hit.phones]

@@ -20,6 +20,7 @@ from ui.calendar.common import day_title, local_now, time_text
 from ui.formatting import qdatetime
 from ui.widgets.complete_dialog import CompleteActivityDialog
 from ui.widgets.labels import OVERDUE_COLOR, activity_kind_labels
+from . import style
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 """The ``TodayActivity`` or ``MissedContact`` of a row."""
@@ -106,7 +107,7 @@ class RowDelegate(QStyledItemDelegate):
         model, row = index.model(), index.data(ROW_ROLE)
         painter.save()
         if option.state & QStyle.StateFlag.State_MouseOver:
-            painter.fillRect(option.rect, QColor("#f4f7fb"))
+            painter.fillRect(option.rect, style.themed("#f4f7fb"))
         color = self.accent if isinstance(row, MissedContact) else KIND_COLORS.get(row.kind, "#9e9e9e")
         painter.fillRect(QRect(option.rect.left() + 2, option.rect.top() + 4, 3, option.rect.height() - 8),
                          QColor(color))
@@ -118,21 +119,21 @@ class RowDelegate(QStyledItemDelegate):
         bold = QFont(option.font)
         bold.setBold(True)
         painter.setFont(bold)
-        painter.setPen(QColor("#1f2d3d"))
+        painter.setPen(style.themed("#1f2d3d"))
         painter.drawText(QRect(left, option.rect.top() + 5, text_right - left, line), 0,
                          option.fontMetrics.elidedText(first, Qt.TextElideMode.ElideRight, text_right - left))
         painter.setFont(option.font)
-        painter.setPen(QColor("#6b7785"))
+        painter.setPen(style.themed("#6b7785"))
         painter.drawText(QRect(left, option.rect.top() + 7 + line, text_right - left, line), 0,
                          option.fontMetrics.elidedText(second, Qt.TextElideMode.ElideRight, text_right - left))
         painter.restore()
-        style = option.widget.style() if option.widget else QApplication.style()
+        qstyle = option.widget.style() if option.widget else QApplication.style()
         for action, rect in buttons.items():
             button = QStyleOptionButton()
             button.rect, button.text = rect, model.action_text(row, action)
             button.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Raised
             button.fontMetrics, button.palette = option.fontMetrics, option.palette
-            style.drawControl(QStyle.ControlElement.CE_PushButton, button, painter, option.widget)
+            qstyle.drawControl(QStyle.ControlElement.CE_PushButton, button, painter, option.widget)
 
     def editorEvent(self, event, model, option, index) -> bool:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 
 from app import recurrence
 from app.calendar import CalendarItem
+from .. import style
 
 DONE_OPACITY = 0.45
 ACCENT = "#2f6fde"
@@ -96,12 +97,12 @@ def paint_item_box(painter: QPainter, rect: QRectF, item: CalendarItem, text: st
         painter.drawRoundedRect(rect, 3, 3)
         painter.setBrush(color)
         painter.drawRect(QRectF(rect.left(), rect.top(), 3, rect.height()))
-        painter.setPen(QColor("#1f2d3d"))
+        painter.setPen(style.themed("#1f2d3d"))
     if lifted:
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(QPen(color, 1.5))
         painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
-        painter.setPen(QColor("#1f2d3d"))
+        painter.setPen(style.themed("#1f2d3d"))
     inner = rect.adjusted(6, 0, -3, 0)
     flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
     if rect.height() < metrics.height() * 2:
@@ -114,7 +115,7 @@ def paint_item_box(painter: QPainter, rect: QRectF, item: CalendarItem, text: st
         inner.setHeight(lines * metrics.lineSpacing())  # whole lines only, never half a line
         painter.drawText(inner, int(flags | Qt.TextFlag.TextWordWrap), text)
     if item.done:
-        painter.setPen(QPen(QColor("#1f2d3d"), 1))
+        painter.setPen(QPen(style.themed("#1f2d3d"), 1))
         y = rect.top() + min(rect.height(), metrics.height() + 2) / 2
         painter.drawLine(int(inner.left()), int(y),
                          int(inner.left() + min(inner.width(), metrics.horizontalAdvance(text))), int(y))

@@ -17,6 +17,7 @@ from ui.widgets.labels import activity_kind_labels
 
 from .common import (ACCENT, GRID_LINE, OTHER_MONTH_TINT, SELECTED_TINT, TODAY_TINT, item_label,
                      item_tooltip, local_start, movable, paint_item_box, short_day_name)
+from .. import style
 
 HEADER_H = 24
 WEEKS = 6
@@ -160,9 +161,9 @@ class MonthView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         self._ensure_layout()
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#ffffff"))
+        painter.fillRect(self.rect(), style.themed("#ffffff"))
         metrics = self.fontMetrics()
-        painter.setPen(QColor("#6b7785"))
+        painter.setPen(style.themed("#6b7785"))
         for col in range(7):
             cell = self.cell_rect(self.first + timedelta(days=col))
             painter.drawText(QRect(cell.left(), 0, cell.width(), HEADER_H),
@@ -174,15 +175,15 @@ class MonthView(QWidget):
             if not cell.intersects(event.rect()):
                 continue
             if day == self._drag_day:
-                painter.fillRect(cell, QColor("#d6e4ff"))
+                painter.fillRect(cell, style.themed("#d6e4ff"))
             elif day == self.selected:
-                painter.fillRect(cell, QColor(SELECTED_TINT))
+                painter.fillRect(cell, style.themed(SELECTED_TINT))
             elif day == self.today:
-                painter.fillRect(cell, QColor(TODAY_TINT))
+                painter.fillRect(cell, style.themed(TODAY_TINT))
             elif day.month != self.month.month:
-                painter.fillRect(cell, QColor(OTHER_MONTH_TINT))
+                painter.fillRect(cell, style.themed(OTHER_MONTH_TINT))
             self._paint_day_number(painter, cell, day, bold)
-        painter.setPen(QPen(QColor(GRID_LINE), 1))
+        painter.setPen(QPen(style.themed(GRID_LINE), 1))
         for row in range(WEEKS + 1):
             y = HEADER_H + round(row * (self.height() - HEADER_H) / WEEKS)
             painter.drawLine(0, min(y, self.height() - 1), self.width(), min(y, self.height() - 1))
@@ -217,7 +218,7 @@ class MonthView(QWidget):
             painter.setPen(QColor("#ffffff"))
             painter.setFont(bold)
         else:
-            painter.setPen(QColor("#1f2d3d" if day.month == self.month.month else "#a0a8b3"))
+            painter.setPen(style.themed("#1f2d3d" if day.month == self.month.month else "#a0a8b3"))
         text = str(day.day) if day.day != 1 else QFontMetrics(self.font()).elidedText(
             "{} {}".format(day.day, self._month_short(day)), Qt.TextElideMode.ElideRight, cell.width() - 8)
         if day.day == 1 and day != self.today:

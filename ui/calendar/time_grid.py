@@ -14,6 +14,7 @@ from ui.widgets.labels import activity_kind_labels
 
 from .common import (ACCENT, GRID_LINE, SELECTED_TINT, TODAY_TINT, item_label, item_tooltip,
                      local_end, local_start, movable, paint_item_box, short_day_name, time_text)
+from .. import style
 
 GUTTER = 52
 HOUR_H = 44
@@ -115,23 +116,23 @@ class _Canvas(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         self.ensure_layout()
         painter = QPainter(self)
-        painter.fillRect(event.rect(), QColor("#ffffff"))
+        painter.fillRect(event.rect(), style.themed("#ffffff"))
         cols = _columns(self.width(), len(self.view.days))
         for (left, width), day in zip(cols, self.view.days):
             if day == self.view.today:
-                painter.fillRect(QRect(left, 0, width, self.height()), QColor(TODAY_TINT))
-        painter.setPen(QColor("#6b7785"))
+                painter.fillRect(QRect(left, 0, width, self.height()), style.themed(TODAY_TINT))
+        painter.setPen(style.themed("#6b7785"))
         for hour in range(1, 24):
             painter.drawText(QRect(0, hour * HOUR_H - 8, GUTTER - 6, 16),
                              int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                              "{:02d}:00".format(hour))
-        painter.setPen(QPen(QColor(GRID_LINE), 1))
+        painter.setPen(QPen(style.themed(GRID_LINE), 1))
         for hour in range(25):
             painter.drawLine(GUTTER, hour * HOUR_H, self.width(), hour * HOUR_H)
-        painter.setPen(QPen(QColor("#f0f2f5"), 1, Qt.PenStyle.DashLine))
+        painter.setPen(QPen(style.themed("#f0f2f5"), 1, Qt.PenStyle.DashLine))
         for hour in range(24):
             painter.drawLine(GUTTER, hour * HOUR_H + HOUR_H // 2, self.width(), hour * HOUR_H + HOUR_H // 2)
-        painter.setPen(QPen(QColor(GRID_LINE), 1))
+        painter.setPen(QPen(style.themed(GRID_LINE), 1))
         for left, _w in cols:
             painter.drawLine(left, 0, left, self.height())
         metrics = self.fontMetrics()
@@ -255,15 +256,15 @@ class _Header(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#ffffff"))
+        painter.fillRect(self.rect(), style.themed("#ffffff"))
         width = self.width() - self.view.scroll.verticalScrollBar().sizeHint().width()
         self.boxes = []
         metrics = self.fontMetrics()
         line = self.line_h()
         for (left, w), day in zip(_columns(width, len(self.view.days)), self.view.days):
             if day == self.view.selected:
-                painter.fillRect(QRect(left, 0, w, self.height()), QColor(SELECTED_TINT))
-            painter.setPen(QColor(ACCENT if day == self.view.today else "#1f2d3d"))
+                painter.fillRect(QRect(left, 0, w, self.height()), style.themed(SELECTED_TINT))
+            painter.setPen(QColor(ACCENT) if day == self.view.today else style.themed("#1f2d3d"))
             painter.drawText(QRect(left, 0, w, 24), int(Qt.AlignmentFlag.AlignCenter),
                              "{} {}".format(short_day_name(day), day.day))
             items = self.view.all_day.get(day, [])
@@ -277,7 +278,7 @@ class _Header(QWidget):
                 painter.drawText(QRect(left + 6, 26 + len(shown) * line, w - 8, line),
                                  int(Qt.AlignmentFlag.AlignVCenter),
                                  self.tr("+{count} more").format(count=len(items) - len(shown)))
-        painter.setPen(QPen(QColor(GRID_LINE), 1))
+        painter.setPen(QPen(style.themed(GRID_LINE), 1))
         painter.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
         painter.end()
 

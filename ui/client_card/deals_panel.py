@@ -9,6 +9,7 @@ from app.deals import deals_of_client
 from ui.formatting import fmt_money
 
 from .details_form import color_icon
+from .. import style
 
 
 class DealsPanel(QTreeWidget):
@@ -43,7 +44,7 @@ class DealsPanel(QTreeWidget):
             self.addTopLevelItem(item)
         if self.topLevelItemCount() == 0:
             item = QTreeWidgetItem([self.tr("No deals yet"), "", ""])
-            item.setForeground(0, QColor("#757575"))
+            item.setForeground(0, style.themed("#757575"))
             self.addTopLevelItem(item)
         rows = min(self.topLevelItemCount(), 5)
         row_height = self.sizeHintForRow(0) if self.topLevelItemCount() else self.fontMetrics().height() + 4

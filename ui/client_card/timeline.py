@@ -19,6 +19,7 @@ from ui.formatting import fmt_datetime
 from ui.undo import run_undoable
 from ui.widgets.labels import (ACTIVITY_GLYPHS, ARROWS, OVERDUE_COLOR, PLANNED_BACKGROUND,
                                activity_kind_labels)
+from .. import style
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
@@ -173,10 +174,10 @@ class TimelineDelegate(QStyledItemDelegate):
         if selected:
             painter.fillRect(rect, option.palette.color(QPalette.ColorRole.Highlight))
         elif e.overdue:
-            painter.fillRect(rect, QColor("#ffebee"))
+            painter.fillRect(rect, style.themed("#ffebee"))
         elif e.status == "planned":
-            painter.fillRect(rect, QColor(PLANNED_BACKGROUND))
-        painter.setPen(QColor("#e0e0e0"))
+            painter.fillRect(rect, style.themed(PLANNED_BACKGROUND))
+        painter.setPen(style.themed("#e0e0e0"))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         glyph = ACTIVITY_GLYPHS.get(e.kind, ("•", ""))[0]
         color = model.badge_color(e)
@@ -184,7 +185,7 @@ class TimelineDelegate(QStyledItemDelegate):
                       self.BADGE, self.BADGE)
         painter.setRenderHint(painter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(color) if e.status != "planned" else QColor("#ffffff"))
+        painter.setBrush(QColor(color) if e.status != "planned" else style.themed("#ffffff"))
         if e.status == "planned":
             painter.setPen(QColor(color))
         painter.drawEllipse(badge)
@@ -200,7 +201,7 @@ class TimelineDelegate(QStyledItemDelegate):
         second = QRect(text_rect.left(), text_rect.top() + line_h + 2, text_rect.width(), line_h)
         normal = option.palette.color(QPalette.ColorRole.HighlightedText if selected
                                       else QPalette.ColorRole.Text)
-        muted = normal if selected else QColor("#616161")
+        muted = normal if selected else style.themed("#616161")
         bold = QFont(option.font)
         bold.setBold(True)
         when = model.when_text(e)
@@ -246,7 +247,7 @@ class TimelineView(QListView):
         super().paintEvent(event)
         if self.timeline_model.rowCount() == 0:
             painter = QPainter(self.viewport())
-            painter.setPen(QColor("#757575"))
+            painter.setPen(style.themed("#757575"))
             painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, self.empty_text())
 
     def empty_text(self) -> str:

@@ -15,6 +15,7 @@ from db.models import utcnow
 from ..formatting import fmt_datetime
 from ..table_model import ListTableModel
 from ..widgets.labels import ACTIVITY_GLYPHS, OVERDUE_COLOR, PLANNED_BACKGROUND, activity_kind_labels
+from .. import style
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -98,7 +99,7 @@ class DealActivitiesModel(ListTableModel):
                 return " — ".join(x for x in (a.subject, a.result) if x)
             return a.responsible
         if role == Qt.ItemDataRole.BackgroundRole and a.status == "planned":
-            return QColor(PLANNED_BACKGROUND)
+            return style.themed(PLANNED_BACKGROUND)
         if role == Qt.ItemDataRole.ForegroundRole and self._overdue(a):
             return QColor(OVERDUE_COLOR)
         if role == Qt.ItemDataRole.ToolTipRole and col == self.Columns.TEXT and a.result:

@@ -16,6 +16,7 @@ from app.deal_details import InvoiceItem
 from ..formatting import fmt_date, fmt_money
 from ..table_model import ListTableModel
 from .values import NO_DATE, fmt_number, from_qdate, parse_decimal, to_qdate
+from .. import style
 
 _Index = QModelIndex | QPersistentModelIndex
 UNPAID_BACKGROUND = "#fff8e1"
@@ -97,7 +98,7 @@ class InvoicesModel(ListTableModel):
                 return fmt_number(inv.amount)
             return to_qdate(getattr(inv, self.DATES[col]))
         if role == Qt.ItemDataRole.BackgroundRole and inv.paid_on is None:
-            return QColor(UNPAID_BACKGROUND)
+            return style.themed(UNPAID_BACKGROUND)
         if role == Qt.ItemDataRole.ForegroundRole and inv.overdue(self.today):
             return QColor(OVERDUE_COLOR)
         if role == Qt.ItemDataRole.ToolTipRole and inv.overdue(self.today):

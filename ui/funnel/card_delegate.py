@@ -10,6 +10,7 @@ from app.funnel import DealCard
 
 from ..formatting import fmt_datetime, fmt_money
 from .colors import CARD_BORDER, SELECTED_BORDER, SELECTED_FILL, STUCK_COLOR, WARNING_COLOR
+from .. import style
 
 MARGIN_X, MARGIN_Y, PAD = 6, 4, 8
 LINES = 5
@@ -33,8 +34,8 @@ class CardDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         stuck = card is not None and card.stuck
-        fill = QColor(SELECTED_FILL) if selected else option.palette.color(QPalette.ColorRole.Base)
-        border = QColor(STUCK_COLOR) if stuck else QColor(SELECTED_BORDER if selected else CARD_BORDER)
+        fill = style.themed(SELECTED_FILL) if selected else option.palette.color(QPalette.ColorRole.Base)
+        border = QColor(STUCK_COLOR) if stuck else (QColor(SELECTED_BORDER) if selected else style.themed(CARD_BORDER))
         painter.setPen(QPen(border, 2 if (stuck or selected) else 1))
         painter.setBrush(fill)
         painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)

@@ -11,12 +11,13 @@ from app.importer.table import cell_text
 
 from ..formatting import fmt_date, qdatetime
 from .labels import status_labels, target_labels
+from .. import style
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 EDIT = Qt.ItemDataRole.EditRole
-HEADER_TINT = QColor("#dfe9fb")
+HEADER_TINT = "#dfe9fb"
 MUTED = QColor("#8a9099")
-WARN_TINT = QColor("#fff4d6")
+WARN_TINT = "#fff4d6"
 PREVIEW_ROWS = 20
 
 
@@ -80,7 +81,7 @@ class RawPreviewModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.BackgroundRole and sheet_row == self._header_row:
-            return HEADER_TINT
+            return style.themed(HEADER_TINT)
         if role == Qt.ItemDataRole.ForegroundRole and sheet_row != self._header_row \
                 and sheet_row not in self._data_rows:
             return MUTED
@@ -240,7 +241,7 @@ class ValuesModel(QAbstractTableModel):
         c = index.column()
         waiting = value not in self.confirmed
         if role == Qt.ItemDataRole.BackgroundRole and waiting:
-            return WARN_TINT
+            return style.themed(WARN_TINT)
         if c == self.Columns.VALUE and role == DISPLAY:
             return value
         if c == self.Columns.ROWS:

@@ -14,7 +14,7 @@ from .labels import action_label
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 EDIT = Qt.ItemDataRole.EditRole
-MERGE_TINT = QColor("#eaf1fd")
+MERGE_TINT = "#eaf1fd"
 MUTED = QColor("#8a9099")
 
 
@@ -96,7 +96,7 @@ class PlanModel(QAbstractTableModel):
         if role == EDIT and c == self.Columns.ACTION:
             return r.action
         if role == Qt.ItemDataRole.BackgroundRole and r.action == "merge":
-            return MERGE_TINT
+            return style.themed(MERGE_TINT)
         if role == Qt.ItemDataRole.ForegroundRole and r.action == "skip":
             return MUTED
         if role == Qt.ItemDataRole.DecorationRole and c == self.Columns.NAME and r.draft and r.draft.warnings:

@@ -29,10 +29,6 @@ SPLITTER_KEY = "reports/splitter"
 REFRESH_ON = {"client", "deal", "activity", "plan", "stage", "pipeline", "employee", "tag", "invoice",
               "payment"}
 CHOICES_ON = {"client", "deal", "employee", "tag", "pipeline"}
-LIST_STYLE = ("QListWidget#ReportList { border: 1px solid #e4e7ec; border-radius: 6px; padding: 4px; outline: none; }"
-              "QListWidget#ReportList::item { padding: 6px 6px; border-radius: 4px; color: #334155; }"
-              "QListWidget#ReportList::item:hover { background: #eef2f7; }"
-              "QListWidget#ReportList::item:selected { background: #dfe9fb; color: #1d4fa8; }")
 
 
 class ReportsPage(ReportOutputActions, QWidget):
@@ -70,7 +66,6 @@ class ReportsPage(ReportOutputActions, QWidget):
         self.report_list.setWordWrap(True)
         self.report_list.setFixedWidth(200)
         self.report_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.report_list.setStyleSheet(LIST_STYLE)
         for definition in self.definitions:
             item = QListWidgetItem(definition.title(self.lang))
             item.setData(Qt.ItemDataRole.UserRole, definition.name)

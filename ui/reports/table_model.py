@@ -6,10 +6,11 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from app.reports.base import Report
 from app.reports.document import NUMERIC_KINDS, format_value
+from .. import style
 
 _Index = QModelIndex | QPersistentModelIndex
 RefRole = Qt.ItemDataRole.UserRole + 1
@@ -17,7 +18,7 @@ RefRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 """The typed value of the cell (Decimal, int, date, str or None)."""
 
-TOTALS_BACKGROUND = QColor("#eef2f6")
+TOTALS_BACKGROUND = "#eef2f6"
 
 
 def _sort_key(value):
@@ -103,7 +104,7 @@ class ReportTableModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.BackgroundRole and self.is_totals(row):
-            return TOTALS_BACKGROUND
+            return style.themed(TOTALS_BACKGROUND)
         if role == SortRole:
             return value
         if role == RefRole:
