@@ -14,8 +14,9 @@ from peewee import JOIN, fn
 
 from .funnel import client_colors
 from db.models import Activity, Client, ClientTag, Email, Employee, Phone, Tag, database_proxy, utcnow
+from db.sql import indexed_by
 
-from . import search
+from . import access, search
 
 NOBODY = -1
 """``ClientFilter.responsible_id`` value meaning "no responsible employee"."""
@@ -33,6 +34,7 @@ class ClientFilter:
     tag: str = ""
     place: str = ""  # city or region
     segment: str = ""
+    segment_id: int | None = None  # a saved segment (app.segments)
     overdue: bool = False
     text: str = ""
     trash: bool = False  # the trash: deleted clients only
@@ -59,7 +61,8 @@ class ClientRow:
 
 
 def _conditions(flt: ClientFilter, now: datetime | None = None) -> list:
-    conds = [Client.deleted_at.is_null(False) if flt.trash else Client.deleted_at.is_null()]
+    conds = [Client.deleted_at.is_null(False) if flt.trash else Client.deleted_at.is_null(),
+             *access.scope(Client)]
     if flt.status:
         conds.append(Client.status == flt.status)
     if flt.responsible_id == NOBODY:
@@ -73,6 +76,9 @@ def _conditions(flt: ClientFilter, now: datetime | None = None) -> list:
         conds.append((Client.city == flt.place) | (Client.region == flt.place))
     if flt.segment:
         conds.append(Client.segment == flt.segment)
+    if flt.segment_id is not None:
+        from .segments import segment_condition
+        conds.append(segment_condition(flt.segment_id, now))
     if flt.overdue:
         conds.append(Client.next_contact_at < (now or utcnow()))
     text = search.condition(flt.text)
@@ -111,12 +117,35 @@ def _order(query, sort: str, descending: bool):
     return query.order_by(*keys, direction(Client.id))
 
 
+def _narrowed(flt: ClientFilter) -> bool:
+    return any(getattr(flt, name) for name in ("status", "responsible_id", "tag", "place", "segment",
+                                               "segment_id", "overdue", "text"))
+
+
+def _pin_index(compiled: tuple[str, list], flt: ClientFilter, sort: str) -> tuple[str, list]:
+    """On SQLite, walk the partial index made for the list (migrations 1 and 3); PostgreSQL
+    needs no hint.
+
+    With the statistics ANALYZE leaves, SQLite prefers the plain name index for the name
+    order and then looks up every row to test ``deleted_at``: 100 000 clients took 260 ms
+    against 30 ms through the covering ``client_alive_name``, and the (usually empty) trash
+    200 ms against nothing through ``client_trash``."""
+    sql, params = compiled
+    if sort != "name" or _narrowed(flt):
+        return sql, params  # a filter has its own better index (status, text, dates…)
+    index = "client_trash" if flt.trash else "client_alive_name"
+    table = 'FROM "client" AS "t1"'
+    if sql.count(table) == 1:
+        sql = sql.replace(table, table + indexed_by(index), 1)
+    return sql, params
+
+
 def client_ids(flt: ClientFilter | None = None, sort: str = "name", descending: bool = False,
                now: datetime | None = None) -> list[int]:
     """The ids of the clients the filter selects, in display order (one query)."""
     flt = flt or ClientFilter()
     query = _order(Client.select(Client.id).where(*_conditions(flt, now)), sort, descending)
-    sql, params = query.sql()
+    sql, params = _pin_index(query.sql(), flt, sort)
     cursor = database_proxy.execute_sql(sql, params)
     return [row[0] for row in cursor.fetchall()]
 
@@ -157,8 +186,10 @@ def client_rows(ids: list[int]) -> dict[int, ClientRow]:
 
 
 def client_count(trash: bool = False) -> int:
-    cond = Client.deleted_at.is_null(False) if trash else Client.deleted_at.is_null()
-    return Client.select().where(cond).count()
+    # counted in the partial index, never the table (see _pin_index)
+    index, cond = ("client_trash", "IS NOT NULL") if trash else ("client_alive_name", "IS NULL")
+    sql = f'SELECT COUNT(*) FROM "client"{indexed_by(index)} WHERE "deleted_at" {cond}'
+    return database_proxy.execute_sql(sql).fetchone()[0]
 
 
 @dataclass

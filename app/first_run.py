@@ -9,8 +9,6 @@ choice, not the company's: the GUI keeps it (``ui/i18n.py``).
 """
 from __future__ import annotations
 
-import phonenumbers
-
 from db.models import Client, Deal, database_proxy
 
 from . import settings
@@ -36,6 +34,7 @@ def is_first_run() -> bool:
 
 def calling_code(region: str) -> int:
     """The international calling code of a region: 7 for "RU", 49 for "DE"; 0 if unknown."""
+    import phonenumbers  # loads its metadata: only when a region is asked about
     return phonenumbers.country_code_for_region((region or "").upper())
 
 
@@ -46,6 +45,7 @@ def finish_first_run(company_name: str, phone_region: str) -> None:
     know or a name longer than ``MAX_COMPANY_NAME``."""
     name = " ".join((company_name or "").split())
     region = (phone_region or "").strip().upper()
+    import phonenumbers
     if region not in phonenumbers.SUPPORTED_REGIONS:
         raise ValidationError(field="phone_region", detail=f"unknown phone region {phone_region!r}")
     if len(name) > MAX_COMPANY_NAME:
