@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test install bench clean
+.PHONY: run test test-pg install bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ run: $(STAMP)
 
 test: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+# The db/app suites again on PostgreSQL (a throwaway server the tests start and stop).
+test-pg: $(TEST_STAMP)
+	PY=$(PY) .ci/pg-tests
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_search.py

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from db.models import Activity, Client, database_proxy, utcnow
 
-from . import audit, recurrence
+from . import access, audit, recurrence
 from .context import current_employee_id
 from .errors import ConflictError, NotFoundError, ValidationError
 from .events import publish
@@ -109,6 +109,7 @@ def _prepare_recurrence(data: ActivityData, previous: ActivityData | None = None
 
 def log_activity(data: ActivityData) -> int:
     """Write a new activity (done or planned); returns its id."""
+    access.require_attach(data.client_id, data.deal_id)
     _validate(data)
     _prepare_recurrence(data)
     if data.status == "done" and data.done_at is None:
@@ -135,6 +136,7 @@ def quick_log(client_id: int, kind: str, result: str, *, subject: str = "",
     marks the client until it is resolved (``resolve_feedback``).
     Returns (logged activity id, planned activity id or None).
     """
+    access.require("edit", ("client", client_id))
     with database_proxy.atomic():
         done_id = log_activity(ActivityData(kind=kind, subject=subject, result=result,
                                             client_id=client_id, contact_id=contact_id,
@@ -175,6 +177,7 @@ def _save(data: ActivityData, **extra) -> None:
 
 
 def update_activity(data: ActivityData) -> None:
+    access.require("edit", ("activity", data.id))
     _validate(data)
     with database_proxy.atomic():
         _prepare_recurrence(data, load_activity(data.id))
@@ -198,6 +201,7 @@ def complete_activity(activity_id: int, result: str, *, next_at: datetime | None
     this activity when its series goes on, else None.
     """
     from .activity_series import complete_in_series, series_of
+    access.require("edit", ("activity", activity_id))
     now = now or utcnow()
     with database_proxy.atomic():
         data = load_activity(activity_id)
@@ -222,6 +226,7 @@ def complete_activity(activity_id: int, result: str, *, next_at: datetime | None
 
 def trash_activities(ids) -> list[int]:
     ids = list(ids)
+    access.require_all("delete", Activity, ids)
     with database_proxy.atomic():
         Activity.update(deleted_at=utcnow()).where(Activity.id.in_(ids)).execute()
         audit.record_many("activity", ids, "delete")
@@ -231,6 +236,7 @@ def trash_activities(ids) -> list[int]:
 
 def restore_activities(ids) -> None:
     ids = list(ids)
+    access.require_all("delete", Activity, ids)
     with database_proxy.atomic():
         Activity.update(deleted_at=None).where(Activity.id.in_(ids)).execute()
     publish("activity", "restore", ids)
@@ -255,6 +261,7 @@ def _feedback(activity_id: int) -> Activity:
 
 
 def _set_feedback(act: Activity, **values) -> None:
+    access.require("edit", act)
     old = {k: getattr(act, k) for k in values}
     with database_proxy.atomic():
         Activity.update(updated_at=utcnow(), version=Activity.version + 1, **values).where(

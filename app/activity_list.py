@@ -11,10 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from peewee import JOIN, SQL, NodeList, fn
+from peewee import JOIN, SQL, fn
 
 from db.models import Activity, Client, Employee, database_proxy, utcnow
+from db.sql import no_index
 from db.text import fold
+
+from . import access
 
 STATUSES = ("planned", "done", "overdue")
 SORT_KEYS = ("when", "kind", "client", "subject", "responsible", "status")
@@ -57,8 +60,8 @@ def _conditions(flt: ActivityFilter, now: datetime, walk: bool = True) -> list:
     imply their ``deleted_at IS NULL``): to read every row, one pass over the table and a
     sort in memory are several times faster than a walk through an index that does not
     hold the columns, with a look-up of the row for each entry."""
-    alive = Activity.deleted_at if walk else NodeList((SQL("+"), Activity.deleted_at), glue="")
-    conds = [alive.is_null()]
+    alive = Activity.deleted_at if walk else no_index(Activity.deleted_at)
+    conds = [alive.is_null(), *access.scope(Activity)]
     if flt.kinds:
         conds.append(Activity.kind.in_(list(flt.kinds)))
     if flt.status == "overdue":

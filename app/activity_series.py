@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from db.models import Activity, database_proxy
 
-from . import recurrence
+from . import access, recurrence
 from .activities import (ActivityData, _lead, _save, _set_planned, load_activity, log_activity,
                          update_activity)
 from .errors import ValidationError
@@ -131,6 +131,7 @@ def update_occurrence(activity_id: int, changes: dict, scope: str = "this", *,
     """
     if scope not in ("this", "future"):
         raise ValidationError(field="scope", detail=f"unknown scope {scope!r}")
+    access.require("edit", ("activity", activity_id))
     with database_proxy.atomic():
         data = load_activity(activity_id)
         series = series_of(data)
@@ -204,6 +205,7 @@ def _change_future(data: ActivityData, series, occ: datetime, changes: dict) -> 
 def cancel_occurrence(activity_id: int, occurrence: datetime | None = None) -> None:
     """Cancel a planned activity; for a recurring one only ``occurrence`` (UTC; default:
     the current one) is skipped, and the series is cancelled when nothing is left."""
+    access.require("edit", ("activity", activity_id))
     with database_proxy.atomic():
         data = load_activity(activity_id)
         series = series_of(data)

@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 
 from db.models import Activity, AutomationRule, Deal, Pipeline, Stage, database_proxy, utcnow
 
+from . import access
 from .errors import NotFoundError, ValidationError
 from .events import publish
 
@@ -204,6 +205,7 @@ def check_rule(trigger: str, action: str, params: dict, stage_id: int | None = N
 def save_rule(trigger: str, action: str, params: dict, *, stage_id: int | None = None,
               active: bool = True, rule_id: int | None = None) -> int:
     """Add a rule, or replace rule ``rule_id``; returns its id.  Checked by ``check_rule``."""
+    access.require("automation")
     params, stage_id = check_rule(trigger, action, params, stage_id)
     values = dict(trigger=trigger, action=action, params=json.dumps(params, ensure_ascii=False),
                   stage=stage_id, active=bool(active))
@@ -226,6 +228,7 @@ def _row_values(info: RuleInfo) -> dict:
 def save_info(info: RuleInfo) -> int:
     """Write a rule back exactly as ``describe`` gave it (undo of an edit: not checked
     again, its stage may have been retired since)."""
+    access.require("automation")
     if not AutomationRule.update(**_row_values(info)).where(AutomationRule.id == info.id).execute():
         raise NotFoundError(entity="automation rule", id=info.id)
     publish("automation_rule", "update", [info.id])
@@ -234,6 +237,7 @@ def save_info(info: RuleInfo) -> int:
 
 def set_active(rule_id: int, active: bool) -> bool:
     """Switch a rule on or off; returns whether it was on."""
+    access.require("automation")
     rule = AutomationRule.get_or_none(AutomationRule.id == rule_id)
     if rule is None:
         raise NotFoundError(entity="automation rule", id=rule_id)
@@ -244,6 +248,7 @@ def set_active(rule_id: int, active: bool) -> bool:
 
 def delete_rule(rule_id: int) -> RuleInfo:
     """Delete a rule; returns it as it was, for ``restore_rule``."""
+    access.require("automation")
     rule = AutomationRule.get_or_none(AutomationRule.id == rule_id)
     if rule is None:
         raise NotFoundError(entity="automation rule", id=rule_id)
@@ -255,6 +260,7 @@ def delete_rule(rule_id: int) -> RuleInfo:
 
 def restore_rule(info: RuleInfo) -> int:
     """Put a deleted rule back under its old id (undo of ``delete_rule``)."""
+    access.require("automation")
     AutomationRule.create(id=info.id, **_row_values(info))
     publish("automation_rule", "restore", [info.id])
     return info.id

@@ -25,6 +25,7 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from db.models import database_proxy
+from db.sql import is_postgres
 
 from . import __version__
 from .backup_archive import (ATTACHMENTS, DB_MEMBER, FORMAT, FORMAT_VERSION, MANIFEST,
@@ -162,6 +163,10 @@ def make_backup(dest_dir, *, reason: str = "manual", db_path=None, attachments_d
     time.  Any failure removes what was written and raises a ``BackupError`` saying
     what to do.
     """
+    if db_path is None and is_postgres():  # the office mode: a logical export (app/backup_pg.py)
+        from .backup_pg import backup_postgres
+        return backup_postgres(dest_dir, reason=reason, attachments_dir=attachments_dir,
+                               on_progress=on_progress, now=now)
     src = Path(db_path) if db_path else live_database_path()
     if not src.is_file():
         raise DatabaseOpenError(path=str(src), detail="file not found")

@@ -35,6 +35,7 @@ from .backup_archive import (ATTACHMENTS, DB_MEMBER, BackupDamagedError, BackupF
                              BackupTooNewError, BackupVerifyError, DatabaseInUseError,
                              extract_member, fsync_dir, fsync_file, open_backup, os_error)
 from .backup_snapshot import release_live_file
+from .access import require
 from .errors import NotADatabaseError
 
 SAFETY_FOLDER = "safety"
@@ -101,6 +102,7 @@ def restore_backup(file, db_path, *, safety_dir=None, attachments_dir=None, on_p
     ``DatabaseInUseError`` or a disk error; in every such case the live database is
     exactly as before.  Close the app's connection before calling (see module doc).
     """
+    require("restore")
     backup, db_path = Path(file), Path(db_path).expanduser()
     folder = db_path.parent
     if not folder.is_dir():

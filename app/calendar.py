@@ -11,11 +11,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from peewee import JOIN, SQL, NodeList, fn
+from peewee import JOIN, SQL, fn
 
 from db.models import Activity, Client, ContactPerson, database_proxy, utcnow
+from db.sql import month_day, no_index
 
-from . import audit, recurrence
+from . import access, audit, recurrence
 from .activity_series import update_occurrence
 from .errors import NotFoundError, ValidationError
 from .events import publish
@@ -92,7 +93,7 @@ def items(start_utc: datetime, end_utc: datetime, *, responsible_id: int | None 
 
 def _unindexed(column):
     """``+column``: SQLite will not pick that column's index for this condition."""
-    return NodeList((SQL("+"), column), glue="")
+    return no_index(column)
 
 
 def _activities(responsible_id, kinds):
@@ -104,6 +105,8 @@ def _activities(responsible_id, kinds):
              .where(_unindexed(Activity.deleted_at).is_null(), Client.deleted_at.is_null()))
     if responsible_id is not None:
         query = query.where(Activity.responsible == responsible_id)
+    for mine in access.scope(Activity):
+        query = query.where(mine)
     if kinds is not None:
         query = query.where(Activity.kind.in_([k for k in kinds if k != "birthday"]))
     return query.namedtuples()
@@ -177,15 +180,17 @@ def _birthdays(range_days: _Days, responsible_id) -> list[CalendarItem]:
     clients = (Client.select(Client.birthday, Client.name, Client.id, Client.name, SQL("NULL"),
                              Client.responsible)
                .where(Client.deleted_at.is_null(), Client.birthday.is_null(False),
-                      fn.substr(Client.birthday, 6, 5).in_(month_days)))
+                      month_day(Client.birthday).in_(month_days)))
     contacts = (ContactPerson.select(ContactPerson.birthday, ContactPerson.name, Client.id, Client.name,
                                      ContactPerson.id, Client.responsible)
                 .join(Client).where(ContactPerson.deleted_at.is_null(), Client.deleted_at.is_null(),
                                     ContactPerson.birthday.is_null(False),
-                                    fn.substr(ContactPerson.birthday, 6, 5).in_(month_days)))
+                                    month_day(ContactPerson.birthday).in_(month_days)))
     if responsible_id is not None:
         clients = clients.where(Client.responsible == responsible_id)
         contacts = contacts.where(Client.responsible == responsible_id)
+    for mine in access.scope(Client):
+        clients, contacts = clients.where(mine), contacts.where(mine)
     people = list(clients.tuples()) + list(contacts.tuples())
     out = []
     for born, name, client_id, client_name, contact_id, responsible in people:
@@ -238,6 +243,7 @@ def reschedule(activity_id: int, new_planned_utc: datetime, occurrence_utc: date
 
 def undo_reschedule(state: RescheduleState) -> None:
     """Put everything back as it was before ``reschedule``."""
+    access.require("edit", ("activity", state.activity_id))
     with database_proxy.atomic():
         if state.created_ids:
             Activity.update(series=None).where(Activity.series.in_(state.created_ids)).execute()
@@ -262,6 +268,7 @@ def set_next_contact(client_id: int, when_utc: datetime | None) -> datetime | No
 
     Returns the previous value, so that undo is ``set_next_contact(client_id, previous)``.
     """
+    access.require("edit", ("client", client_id))
     with database_proxy.atomic():
         client = Client.get_or_none(Client.id == client_id, Client.deleted_at.is_null())
         if client is None:

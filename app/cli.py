@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import __version__
+from . import __version__, cli_access
 from .commands import all_commands
 from .errors import KartotekaError
 
@@ -20,6 +20,8 @@ def build_parser(commands) -> argparse.ArgumentParser:
     parser.add_argument("--quit-after-show", action="store_true",
                         help="exit as soon as the main window is shown (for timing start-up)")
     parser.add_argument("--lang", choices=("ru", "en"), help="interface language for this run")
+    parser.add_argument("--theme", choices=("system", "light", "dark"), help="light or dark look for this run")
+    cli_access.add_options(parser)
     parser.add_argument("--self-check", action="store_true",
                         help="check this installation on a temporary database and exit (0: all good)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -64,6 +66,7 @@ def main(argv: list[str] | None = None, gui=None, gui_check=None) -> int:
         cmd = commands[args.command]
         if cmd.needs_db:
             open_from_args(args)
+        cli_access.sign_in(args, cmd)
         return cmd.run(args) or 0
     except KartotekaError as exc:
         print(f"kartoteka: {exc.plain()}", file=sys.stderr)
@@ -78,6 +81,7 @@ def main(argv: list[str] | None = None, gui=None, gui_check=None) -> int:
     finally:
         from db.connection import close_database
         close_database()
+        cli_access.sign_out()
 
 
 if __name__ == "__main__":

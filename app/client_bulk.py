@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from db.models import Client, ClientTag, Tag, database_proxy, utcnow
 
-from . import audit
+from . import access, audit
 from .errors import ValidationError
 from .events import publish
 
@@ -25,6 +25,7 @@ def _chunks(ids, size=500):
 def trash_clients(ids) -> list[int]:
     """Soft-delete; returns the ids that were moved to the trash (for undo)."""
     ids = list(ids)
+    access.require_all("delete", Client, ids)
     moved = []
     with database_proxy.atomic():
         for chunk in _chunks(ids):
@@ -39,6 +40,7 @@ def trash_clients(ids) -> list[int]:
 
 def restore_clients(ids) -> list[int]:
     ids = list(ids)
+    access.require_all("delete", Client, ids)
     with database_proxy.atomic():
         for chunk in _chunks(ids):
             Client.update(deleted_at=None, version=Client.version + 1).where(Client.id.in_(chunk)).execute()
@@ -49,10 +51,13 @@ def restore_clients(ids) -> list[int]:
 
 def purge_clients(ids) -> int:
     """Delete for good (only clients already in the trash)."""
+    access.require("purge")
     count = 0
     with database_proxy.atomic():
         for chunk in _chunks(ids):
             count += Client.delete().where(Client.id.in_(chunk), Client.deleted_at.is_null(False)).execute()
+    from .attachments import purge_unreferenced
+    purge_unreferenced()  # the files of the purged clients' attachments
     publish("client", "purge", list(ids))
     return count
 
@@ -64,6 +69,8 @@ def set_field(ids, field: str, value) -> dict[int, object]:
         raise ValidationError(field=field, detail="cannot be changed in bulk")
     if field == "status" and value not in Client.STATUSES:
         raise ValidationError(field="status", detail=f"unknown status {value!r}")
+    ids = list(ids)
+    access.require_all("edit", Client, ids)
     previous: dict[int, object] = {}
     with database_proxy.atomic():
         for chunk in _chunks(ids):
@@ -78,6 +85,7 @@ def set_field(ids, field: str, value) -> dict[int, object]:
 def restore_field(field: str, previous: dict[int, object]) -> None:
     """Put back the values ``set_field`` returned."""
     column = _BULK_FIELDS[field]
+    _may_restore(field, previous)
     by_value: dict[object, list[int]] = {}
     for cid, value in previous.items():
         by_value.setdefault(value, []).append(cid)
@@ -89,11 +97,24 @@ def restore_field(field: str, previous: dict[int, object]) -> None:
     publish("client", "bulk", list(previous))
 
 
+def _may_restore(field: str, previous: dict) -> None:
+    """Undo of a bulk change: a manager may put back only what was theirs (a handed-over
+    client is no longer theirs, but it was before: its previous responsible says so)."""
+    if field == "responsible_id" and access.role() == "manager":
+        access.require("edit")
+        if any(v not in (None, access.context.current_employee_id()) for v in previous.values()):
+            access.deny("edit")
+    else:
+        access.require_all("edit", Client, list(previous))
+
+
 def add_tag(ids, tag_name: str) -> list[int]:
     """Tag clients; returns the ids that did not have the tag before (for undo)."""
     tag_name = tag_name.strip()
     if not tag_name:
         raise ValidationError(field="tag", detail="the tag name is empty")
+    ids = list(ids)
+    access.require_all("edit", Client, ids)
     with database_proxy.atomic():
         tag, _ = Tag.get_or_create(name=tag_name)
         added = []
@@ -112,6 +133,8 @@ def remove_tag(ids, tag_name: str) -> None:
     tag = Tag.get_or_none(Tag.name == tag_name)
     if tag is None:
         return
+    ids = list(ids)
+    access.require_all("edit", Client, ids)
     with database_proxy.atomic():
         for chunk in _chunks(ids):
             ClientTag.delete().where(ClientTag.tag == tag, ClientTag.client.in_(chunk)).execute()
@@ -126,6 +149,8 @@ def set_status(ids, status: str, refusal_reason: str = "") -> dict[int, tuple[st
     refusal_reason = (refusal_reason or "").strip()
     if status == "refused" and not refusal_reason:
         raise ValidationError(field="refusal_reason", detail="say why the client refused")
+    ids = list(ids)
+    access.require_all("edit", Client, ids)
     values = {Client.status: status, Client.updated_at: utcnow(), Client.version: Client.version + 1}
     if status == "refused":
         values[Client.refusal_reason] = refusal_reason
@@ -142,6 +167,7 @@ def set_status(ids, status: str, refusal_reason: str = "") -> dict[int, tuple[st
 
 def restore_status(previous: dict[int, tuple[str, str]]) -> None:
     """Put back the statuses (and refusal reasons) ``set_status`` returned."""
+    access.require_all("edit", Client, list(previous))
     by_value: dict[tuple[str, str], list[int]] = {}
     for cid, value in previous.items():
         by_value.setdefault(value, []).append(cid)

@@ -10,7 +10,7 @@ from db.models import (Client, ClientTag, ContactPerson, CustomFieldValue, Email
 from db.search_index import index_clients
 from db.text import fold
 
-from . import audit, settings
+from . import access, audit, settings
 from .context import current_employee_id
 from .errors import ConflictError, NotFoundError, ValidationError
 from .events import publish
@@ -183,6 +183,7 @@ def _write_children(client_id: int, data: ClientData, replace: bool) -> None:
 
 def create_client(data: ClientData, *, strict: bool = True) -> ClientData:
     """Save a new client; returns it as stored (with id, version and normalised phones)."""
+    access.require("create")
     warnings = _validate(data, strict)
     if data.responsible_id is None:
         data.responsible_id = current_employee_id()
@@ -192,7 +193,7 @@ def create_client(data: ClientData, *, strict: bool = True) -> ClientData:
         index_clients([client.id])
         audit.record("client", client.id, "create", {"name": [None, data.name]})
     publish("client", "create", [client.id])
-    result = load_client(client.id)
+    result = _load_client(client.id)
     result.warnings = warnings
     return result
 
@@ -205,9 +206,10 @@ def update_client(data: ClientData, *, strict: bool = True) -> ClientData:
     """
     if not data.id:
         raise NotFoundError(entity="client", id=0)
+    access.require("edit", ("client", data.id))
     warnings = _validate(data, strict)
     with database_proxy.atomic():
-        before = load_client(data.id)
+        before = _load_client(data.id)
         values = _row_values(data)
         values.update(updated_at=utcnow(), version=Client.version + 1)
         done = Client.update(**values).where(Client.id == data.id, Client.version == data.version).execute()
@@ -217,13 +219,21 @@ def update_client(data: ClientData, *, strict: bool = True) -> ClientData:
         index_clients([data.id])
         audit.record("client", data.id, "update", audit.diff(before.comparable(), data.comparable()))
     publish("client", "update", [data.id])
-    result = load_client(data.id)
+    result = _load_client(data.id)
     result.warnings = warnings
     return result
 
 
 def load_client(client_id: int) -> ClientData:
     client = Client.get_or_none(Client.id == client_id)
+    if client is None:
+        raise NotFoundError(entity="client", id=client_id)
+    access.require("view", client)
+    return _load_client(client_id, client)
+
+
+def _load_client(client_id: int, client: Client | None = None) -> ClientData:
+    client = client or Client.get_or_none(Client.id == client_id)
     if client is None:
         raise NotFoundError(entity="client", id=client_id)
     values = {k: getattr(client, k) for k in SCALARS}

@@ -14,6 +14,7 @@ from peewee import fn
 
 from db.models import CustomField, CustomFieldValue, database_proxy, utcnow
 
+from . import access
 from .errors import NotFoundError, ValidationError
 from .events import publish
 
@@ -127,6 +128,7 @@ def add_field(entity: str, name: str, kind: str, choices=(), *, field_id: int | 
     """Define a new field at the end of the list; returns its id.
 
     ``field_id`` and ``order`` bring back a field that an undo removed, under its old id."""
+    access.require("custom_fields")
     if entity not in ENTITIES:
         raise ValidationError(field="entity", detail=f"unknown entity {entity!r}", rule="unknown_entity")
     name = clean_name(name)
@@ -148,6 +150,7 @@ def update_field(field_id: int, **changes) -> dict:
     """Change the name, kind or options of a field; returns the old values of what changed.
 
     The kind stays once a card holds a value of the field (the values would stop making sense)."""
+    access.require("custom_fields")
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise ValidationError(field=sorted(unknown)[0], detail="cannot be changed here", rule="not_editable")
@@ -181,6 +184,7 @@ def update_field(field_id: int, **changes) -> dict:
 
 def reorder_fields(entity: str, ordered_ids) -> list[int]:
     """Put the fields of ``entity`` (retired ones included) in this order; returns the previous order."""
+    access.require("custom_fields")
     ordered_ids = list(ordered_ids)
     with database_proxy.atomic():
         current = [i for (i,) in CustomField.select(CustomField.id).where(CustomField.entity == entity)
@@ -195,6 +199,7 @@ def reorder_fields(entity: str, ordered_ids) -> list[int]:
 
 def retire_field(field_id: int) -> None:
     """Hide a field from the cards; its values stay and come back with it."""
+    access.require("custom_fields")
     with database_proxy.atomic():
         _get(field_id)
         CustomField.update(retired_at=utcnow()).where(CustomField.id == field_id).execute()
@@ -203,6 +208,7 @@ def retire_field(field_id: int) -> None:
 
 def unretire_field(field_id: int) -> None:
     """Bring a retired field back, unless an active field took its name meanwhile."""
+    access.require("custom_fields")
     with database_proxy.atomic():
         row = _get(field_id)
         if row.retired_at is None:
@@ -215,6 +221,7 @@ def unretire_field(field_id: int) -> None:
 def remove_new_field(field_id: int) -> str:
     """Take back the adding of a field: delete it while no card holds a value of it, else
     retire it.  Returns "deleted" or "retired"."""
+    access.require("custom_fields")
     with database_proxy.atomic():
         row = _get(field_id)
         if _used(field_id):

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from db.models import Deal, DealLine, Invoice, Payment, Stage, StageChange, database_proxy, utcnow
 
-from . import audit, automation
+from . import access, audit, automation
 from .errors import ConflictError, NotFoundError, ValidationError
 from .events import publish
 
@@ -55,6 +55,7 @@ class DealData:
     responsible_id: int | None = None
     contact_id: int | None = None
     source: str = ""
+    campaign_id: int | None = None
     lost_reason: str = ""
     competitor: str = ""
     lines: list[LineItem] = field(default_factory=list)
@@ -76,6 +77,7 @@ def load_deal(deal_id: int) -> DealData:
     data = DealData(client_id=deal.client_id, title=deal.title, amount=deal.amount, currency=deal.currency,
                     stage_id=deal.stage_id, probability=deal.probability, expected_close=deal.expected_close,
                     responsible_id=deal.responsible_id, contact_id=deal.contact_id, source=deal.source,
+                    campaign_id=deal.campaign_id,
                     lost_reason=deal.lost_reason, competitor=deal.competitor, id=deal.id, version=deal.version)
     data.lines = [LineItem(li.name, li.quantity, li.price)
                   for li in DealLine.select().where(DealLine.deal == deal_id).order_by(DealLine.order)]
@@ -106,6 +108,7 @@ def save_deal(data: DealData) -> DealData:
     """
     if not data.id:
         raise NotFoundError(entity="deal", id=0)
+    access.require("edit", ("deal", data.id))
     data.title = " ".join((data.title or "").split())
     if not data.title:
         raise ValidationError(field="title", detail="the deal needs a title")
@@ -122,6 +125,7 @@ def save_deal(data: DealData) -> DealData:
         done = (Deal.update(title=data.title, amount=amount, currency=data.currency,
                             probability=data.probability, expected_close=data.expected_close,
                             responsible=data.responsible_id, contact=data.contact_id, source=data.source,
+                            campaign=data.campaign_id,
                             updated_at=utcnow(), version=Deal.version + 1)
                 .where(Deal.id == data.id, Deal.version == data.version).execute())
         if not done:

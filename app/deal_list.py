@@ -9,6 +9,7 @@ from decimal import Decimal
 from peewee import JOIN, fn
 
 from db.models import Activity, Client, Deal, Employee, Stage, database_proxy, utcnow
+from db.sql import least
 
 from .deals import default_pipeline
 from .funnel import FunnelFilter, _conditions, _kopecks, _to_money
@@ -23,8 +24,7 @@ def _next_planned_expr():
     of_client = (Activity.select(fn.MIN(Activity.planned_at))
                  .where(Activity.client == Deal.client, Activity.deal.is_null(),
                         Activity.status == "planned", Activity.deleted_at.is_null()))
-    # SQLite's two-argument MIN() is NULL when either is, hence the COALESCE
-    return fn.COALESCE(fn.MIN(own, of_client), own, of_client)
+    return least(own, of_client)
 
 
 def deal_ids(flt: FunnelFilter | None = None, sort: str = "stage", descending: bool = False,

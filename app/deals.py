@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from db.models import Activity, Deal, Pipeline, Stage, StageChange, database_proxy, utcnow
 
-from . import audit, automation
+from . import access, audit, automation
 from .context import current_employee_id
 from .errors import NotFoundError, ValidationError
 from .events import publish
@@ -28,6 +28,7 @@ def create_deal(client_id: int, title: str, amount: Decimal | str | int = 0, *,
                 stage_id: int | None = None, expected_close: date | None = None,
                 responsible_id: int | None = None, contact_id: int | None = None,
                 probability: int | None = None) -> int:
+    access.require_attach(client_id)
     title = (title or "").strip()
     if not title:
         raise ValidationError(field="title", detail="the deal needs a title")
@@ -52,6 +53,7 @@ def create_deal(client_id: int, title: str, amount: Decimal | str | int = 0, *,
 
 def move_deal(deal_id: int, stage_id: int, *, lost_reason: str = "", competitor: str = "") -> int:
     """Move a deal to another stage; returns the StageChange id (undo passes it back)."""
+    access.require("edit", ("deal", deal_id))
     deal = Deal.get_or_none(Deal.id == deal_id)
     stage = Stage.get_or_none(Stage.id == stage_id)
     if deal is None or stage is None:
@@ -79,6 +81,7 @@ def undo_move(change_id: int) -> None:
     change = StageChange.get_or_none(StageChange.id == change_id)
     if change is None or change.from_stage_id is None:
         return
+    access.require("edit", ("deal", change.deal_id))
     with database_proxy.atomic():
         previous = (StageChange.select().where(StageChange.deal == change.deal_id, StageChange.id < change.id)
                     .order_by(StageChange.id.desc()).first())

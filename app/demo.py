@@ -18,6 +18,7 @@ from peewee import SqliteDatabase
 from db.models import (Activity, Client, ClientTag, ContactPerson, Deal, Email, Employee, LostReason,
                        Phone, Stage, StageChange, Tag, database_proxy, utcnow)
 from db.search_index import index_client_range
+from db.sql import insert_many_rows, reset_sequences
 from db.text import fold
 
 from . import settings
@@ -82,24 +83,21 @@ class _Rows:
     CONSTANTS = {
         ContactPerson: {"notes": "''"},
         Deal: {"currency": "'RUB'"},
-        Activity: {"recurrence": "''", "sentiment": "''", "resolved": "0", "reminder_dismissed": "0"},
+        Activity: {"recurrence": "''", "sentiment": "''", "resolved": "FALSE", "reminder_dismissed": "FALSE"},
     }
 
     def __init__(self):
         self.rows = {model: [] for model, _ in self.TABLES}
 
     def flush(self) -> None:
-        cursor = database_proxy.cursor()
-        mark = database_proxy.param
         for model, names in self.TABLES:
             rows = self.rows[model]
             if not rows:
                 continue
             constants = self.CONSTANTS.get(model, {})
             columns = ", ".join(f'"{model._meta.fields[n].column_name}"' for n in (*names, *constants))
-            values = ", ".join([mark] * len(names) + list(constants.values()))
-            sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({values})'
-            cursor.executemany(sql, rows)
+            values = ", ".join(["?"] * len(names) + list(constants.values()))
+            insert_many_rows(f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES', f"({values})", rows)
             rows.clear()
 
 
@@ -425,7 +423,8 @@ def generate(n_clients: int, *, seed: int = 1, progress=None, now: datetime | No
             for sql in indexes:
                 db.execute_sql(sql)
             index_client_range(first_client, first_client + n_clients - 1)
-        if sqlite and n_clients > 0:
+            reset_sequences(model for model, _ in _Rows.TABLES)  # PostgreSQL: ids were given
+        if n_clients > 0:
             db.execute_sql("ANALYZE")  # fresh statistics, so the planner picks the right indexes
     finally:
         if sqlite:

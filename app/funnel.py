@@ -14,7 +14,7 @@ from peewee import JOIN, fn
 
 from db.models import Activity, Client, ClientTag, Deal, Employee, Stage, Tag, utcnow
 
-from . import search
+from . import access, search
 from .deals import default_pipeline
 
 STATUS_COLORS = {"lead": "#42a5f5", "active": "#43a047", "refused": "#e53935", "archived": "#9e9e9e"}
@@ -73,7 +73,7 @@ def _to_money(kopecks) -> Decimal:
 
 
 def _conditions(flt: FunnelFilter, now: datetime) -> list:
-    conds = [Deal.deleted_at.is_null()]
+    conds = [Deal.deleted_at.is_null(), *access.scope(Deal)]
     if flt.responsible_id:
         conds.append(Deal.responsible == flt.responsible_id)
     if flt.tag:

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from db.models import Deal, Pipeline, Stage, utcnow
 
+from . import access
 from .errors import NotFoundError, ValidationError
 from .events import publish
 
 
 def retire_pipeline(pipeline_id: int) -> None:
     """Hide a pipeline; refused while open deals are in it or when it is the last one."""
+    access.require("stages")
     pipe = Pipeline.get_or_none(Pipeline.id == pipeline_id)
     if pipe is None:
         raise NotFoundError(entity="pipeline", id=pipeline_id)
@@ -24,6 +26,7 @@ def retire_pipeline(pipeline_id: int) -> None:
 
 
 def unretire_pipeline(pipeline_id: int) -> None:
+    access.require("stages")
     Pipeline.update(retired_at=None).where(Pipeline.id == pipeline_id).execute()
     publish("pipeline", "update", [pipeline_id])
 

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from peewee import SQL
 
 from db.models import Client, Email, Phone
-from db.search_index import FTS_TABLE
+from db.search_index import match_sql
+from db.sql import binary
 from db.text import fold, only_digits
 
+from . import access
 from .phones import search_keys
 
 _PREFIX_END = "\U0010ffff"
@@ -41,7 +43,7 @@ def _phone_condition(keys: list[str]):
     cond = None
     for key in keys:
         rev = key[::-1]
-        part = (Phone.digits_rev >= rev) & (Phone.digits_rev < rev + _PREFIX_END)
+        part = (binary(Phone.digits_rev) >= rev) & (binary(Phone.digits_rev) < rev + _PREFIX_END)
         cond = part if cond is None else (cond | part)
     return Client.id.in_(Phone.select(Phone.client).where(cond))
 
@@ -51,12 +53,11 @@ def _text_condition(terms: list[str], cap: int | None = None):
     short_terms = [t for t in terms if len(t) < 3]
     cond = None
     if long_terms:
-        match = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
-        limit = f" LIMIT {int(cap)}" if cap else ""
-        cond = Client.id.in_(SQL(f"(SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?{limit})", [match]))
+        sql, params = match_sql(long_terms, cap)
+        cond = Client.id.in_(SQL(f"({sql})", params))
     for term in short_terms:
         if cond is None:  # only short words: a name prefix, served by the name index
-            part = (Client.name_fold >= term) & (Client.name_fold < term + _PREFIX_END)
+            part = (binary(Client.name_fold) >= term) & (binary(Client.name_fold) < term + _PREFIX_END)
         else:
             part = Client.name_fold.contains(term)
         cond = part if cond is None else (cond & part)
@@ -83,7 +84,7 @@ def condition(query: str, cap: int | None = None):
     folded = fold(query)
     if "@" in folded:
         email_match = Client.id.in_(Email.select(Email.client).where(
-            (Email.address_fold >= folded) & (Email.address_fold < folded + _PREFIX_END)))
+            (binary(Email.address_fold) >= folded) & (binary(Email.address_fold) < folded + _PREFIX_END)))
         text = _text_condition([folded], cap) if len(folded) >= 3 else None
         return email_match if text is None else (email_match | text)
     return _text_condition(folded.split(), cap)
@@ -99,8 +100,10 @@ def search_clients(query: str, limit: int = 50, include_deleted: bool = False) -
         return []
     if not include_deleted:
         cond = cond & Client.deleted_at.is_null()
+    for mine in access.scope(Client):
+        cond = cond & mine
     rows = list(Client.select(Client.id, Client.name, Client.kind, Client.city, Client.status)
-                .where(cond).order_by(Client.name_fold).limit(limit).tuples())
+                .where(cond).order_by(Client.name_fold, Client.id).limit(limit).tuples())
     hits = {r[0]: ClientHit(*r) for r in rows}
     if hits:
         ids = list(hits)

@@ -18,8 +18,12 @@ def get(key: str, default: Any = None) -> Any:
 
 
 def put(key: str, value: Any) -> None:
+    from .access import require
+    require("settings")
     with database_proxy.atomic():
-        Setting.insert(key=key, value=json.dumps(value, ensure_ascii=False)).on_conflict_replace().execute()
+        text = json.dumps(value, ensure_ascii=False)
+        Setting.insert(key=key, value=text).on_conflict(conflict_target=[Setting.key],
+                                                        update={Setting.value: text}).execute()
     publish("setting", "update")
 
 

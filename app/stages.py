@@ -9,6 +9,7 @@ import re
 from db.models import Deal, Pipeline, Stage, database_proxy, utcnow
 from db.defaults import DEFAULT_STAGES
 
+from . import access
 from .errors import NotFoundError, ValidationError
 from .events import publish
 
@@ -52,6 +53,7 @@ def _check(values: dict) -> dict:
 
 
 def create_pipeline(name: str, *, with_default_stages: bool = True) -> int:
+    access.require("stages")
     name = " ".join((name or "").split())
     if not name:
         raise ValidationError(field="name", detail="the pipeline needs a name")
@@ -67,6 +69,7 @@ def create_pipeline(name: str, *, with_default_stages: bool = True) -> int:
 
 
 def rename_pipeline(pipeline_id: int, name: str) -> str:
+    access.require("stages")
     pipe = Pipeline.get_or_none(Pipeline.id == pipeline_id)
     if pipe is None:
         raise NotFoundError(entity="pipeline", id=pipeline_id)
@@ -81,6 +84,7 @@ def rename_pipeline(pipeline_id: int, name: str) -> str:
 
 def add_stage(pipeline_id: int, name: str, color: str = "#90a4ae", probability: int = 0,
               kind: str = "open", stuck_days: int | None = None, position: int | None = None) -> int:
+    access.require("stages")
     values = _check(dict(name=name, color=color, probability=probability, kind=kind, stuck_days=stuck_days))
     with database_proxy.atomic():
         ordered = [s.id for s in Stage.select(Stage.id).where(Stage.pipeline == pipeline_id)
@@ -95,6 +99,7 @@ def add_stage(pipeline_id: int, name: str, color: str = "#90a4ae", probability: 
 
 def update_stage(stage_id: int, **changes) -> dict:
     """Change name / colour / probability / kind / stuck limit; returns the old values."""
+    access.require("stages")
     stage = Stage.get_or_none(Stage.id == stage_id)
     if stage is None:
         raise NotFoundError(entity="stage", id=stage_id)
@@ -125,6 +130,7 @@ def _write_order(ordered_ids: list[int]) -> None:
 
 def reorder_stages(pipeline_id: int, ordered_ids: list[int]) -> list[int]:
     """Put the stages of a pipeline in this order; returns the previous order."""
+    access.require("stages")
     with database_proxy.atomic():
         current = [s.id for s in Stage.select(Stage.id).where(Stage.pipeline == pipeline_id)
                    .order_by(Stage.order, Stage.id)]
@@ -137,6 +143,7 @@ def reorder_stages(pipeline_id: int, ordered_ids: list[int]) -> list[int]:
 
 def retire_stage(stage_id: int) -> None:
     """Hide a stage from the board; refused while open deals still sit in it."""
+    access.require("stages")
     stage = Stage.get_or_none(Stage.id == stage_id)
     if stage is None:
         raise NotFoundError(entity="stage", id=stage_id)
@@ -149,5 +156,6 @@ def retire_stage(stage_id: int) -> None:
 
 
 def unretire_stage(stage_id: int) -> None:
+    access.require("stages")
     Stage.update(retired_at=None).where(Stage.id == stage_id).execute()
     publish("stage", "update", [stage_id])

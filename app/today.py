@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta, tzinfo
 
 from dateutil.tz import UTC as _UTC
-from peewee import JOIN, SQL, NodeList, fn
+from peewee import JOIN, fn
 
 from db.models import Activity, Client, Employee, utcnow
+from db.sql import local_day_start, no_index
 
-from . import recurrence
+from . import access, recurrence
 from .activities import CONTACT_KINDS
 
 
@@ -98,6 +99,8 @@ def _planned(responsible_id):
                     Client.deleted_at.is_null()))
     if responsible_id is not None:
         query = query.where(Activity.responsible == responsible_id)
+    for mine in access.scope(Activity):
+        query = query.where(mine)
     return query.namedtuples()
 
 
@@ -111,8 +114,7 @@ def _missed(now: datetime, zone, responsible_id):
     # "since that day began": the local midnight of next_contact_at, shifted by the
     # zone's current UTC offset (a DST change can make it an hour off, never a day).
     offset = int(now.replace(tzinfo=_UTC).astimezone(zone).utcoffset().total_seconds())
-    day_start = fn.datetime(Client.next_contact_at, f"{offset:+d} seconds", "start of day",
-                            f"{-offset:+d} seconds")
+    day_start = local_day_start(Client.next_contact_at, offset)
     contacted = (Activity.select(Activity.id)
                  .where(Activity.client == Client.id, Activity.status == "done",
                         Activity.kind.in_(CONTACT_KINDS), Activity.deleted_at.is_null(),
@@ -121,9 +123,11 @@ def _missed(now: datetime, zone, responsible_id):
                            Client.responsible, Employee.name.alias("responsible_name"))
              .join(Employee, JOIN.LEFT_OUTER, on=(Client.responsible == Employee.id))
              # "+deleted_at": search by the next_contact_at index, not through every client
-             .where(NodeList((SQL("+"), Client.deleted_at), glue="").is_null(),
+             .where(no_index(Client.deleted_at).is_null(),
                     Client.next_contact_at < now,
                     ~fn.EXISTS(contacted)))
     if responsible_id is not None:
         query = query.where(Client.responsible == responsible_id)
+    for mine in access.scope(Client):
+        query = query.where(mine)
     return query.namedtuples()

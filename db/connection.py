@@ -11,6 +11,8 @@ from peewee import SqliteDatabase
 from .errors import DatabaseOpenError, NotADatabaseError, SchemaTooNewError
 from .migrations import CURRENT_VERSION, migrate, schema_version
 from .models import database_proxy
+from .postgres import is_postgres_url
+from .sql import engine  # noqa: F401 - "sqlite" | "postgres", for code that must branch
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -24,7 +26,11 @@ SQLITE_PRAGMAS = {
 
 
 def _sqlite(path: Path) -> SqliteDatabase:
-    return SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
+    # IMMEDIATE: a transaction takes the write lock when it begins, waiting (busy_timeout)
+    # for another process's write to finish; a deferred one that read first would be refused
+    # at once with "database is locked" instead of reaching the conflict check.
+    return SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False,
+                          lock_type="IMMEDIATE")
 
 
 def backup_sqlite_file(src_db: SqliteDatabase, dest: Path) -> Path:
@@ -51,8 +57,8 @@ def open_database(target: str | Path, *, create: bool = True):
     version (left untouched) and ``NotADatabaseError`` for a file that is not SQLite.
     """
     text = str(target)
-    if text.startswith(("postgresql://", "postgres://")):
-        raise DatabaseOpenError(path=text, detail="PostgreSQL office mode is not available in this build")
+    if is_postgres_url(text):
+        return _open_postgres(text)
     path = Path(text).expanduser()
     if not path.exists() and not create:
         raise DatabaseOpenError(path=text, detail="file not found")
@@ -75,6 +81,24 @@ def open_database(target: str | Path, *, create: bool = True):
     if 0 < found < CURRENT_VERSION:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         backup_sqlite_file(db, path.with_name(f"{path.stem}.before-v{CURRENT_VERSION}-{stamp}{path.suffix}"))
+    if found < CURRENT_VERSION:
+        migrate(db, found)
+    return db
+
+
+def _open_postgres(url: str):
+    """The office mode: connect, then create or migrate the schema like a file's.  A
+    server keeps its own backups, so no copy is made before migrating."""
+    from .postgres import connect, foreign_tables, safe_url
+    db = connect(url)
+    database_proxy.initialize(db)
+    found = schema_version(db)
+    if found == 0 and foreign_tables(db):
+        db.close()
+        raise NotADatabaseError(path=safe_url(url))
+    if found > CURRENT_VERSION:
+        db.close()
+        raise SchemaTooNewError(path=safe_url(url), found=found, known=CURRENT_VERSION)
     if found < CURRENT_VERSION:
         migrate(db, found)
     return db

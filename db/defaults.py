@@ -27,6 +27,7 @@ DEFAULT_SETTINGS = {
     "phone_region": "RU",
     "currency": "RUB",
     "company_name": "",
+    "managers_see_all": False,
 }
 
 OWNER_NAME = "Владелец"

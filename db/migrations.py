@@ -8,6 +8,7 @@ from typing import Callable
 from . import defaults
 from .models import (ALL_MODELS, AutomationRule, Employee, LostReason, Pipeline, SchemaMigration,
                      Setting, Stage, database_proxy)
+from .pg_indexes import m006_postgres_indexes
 from .search_index import create_index
 
 
@@ -85,8 +86,10 @@ MIGRATIONS: list[tuple[int, str, Callable]] = [
     (3, "index of the client list's default order", _m003_client_list_index),
     (4, "indexes of the activity list's order and filters", _m004_activity_list_indexes),
     (5, "index of the done activities for the activity report", _m005_activity_report_index),
+    (6, "PostgreSQL: collation and trigram indexes of the searches", m006_postgres_indexes),
 ]
 
+MIGRATIONS.sort(key=lambda m: m[0])
 CURRENT_VERSION = MIGRATIONS[-1][0]
 
 

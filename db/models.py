@@ -11,7 +11,6 @@ from datetime import datetime, timezone
 from peewee import (
     BooleanField,
     CharField,
-    DatabaseProxy,
     DateField,
     DateTimeField,
     DecimalField,
@@ -21,7 +20,9 @@ from peewee import (
     TextField,
 )
 
-database_proxy = DatabaseProxy()
+from .proxy import SwitchableProxy
+
+database_proxy = SwitchableProxy()  # a DatabaseProxy a thread may point elsewhere (db/proxy.py)
 
 
 def utcnow() -> datetime:

@@ -1,4 +1,6 @@
-"""The client search index: an FTS5 trigram table (SQLite) over folded client text.
+"""The client search index: an FTS5 trigram table (SQLite) over folded client text;
+on PostgreSQL a plain table of the same name and columns with a pg_trgm GIN index, so
+a substring of three or more characters is an indexed lookup there too.
 
 Row id = client id.  The text holds the client's name, INN, city, address, notes,
 contact persons' names and positions, and emails, all folded (lower case, ё→е), so a
@@ -10,12 +12,20 @@ from __future__ import annotations
 from typing import Iterable
 
 from .models import Client, ContactPerson, Email, database_proxy
+from .sql import insert_many_rows, is_postgres, mark, marks, portable
 from .text import fold
 
 FTS_TABLE = "client_fts"
 
 
 def create_index(db) -> None:
+    if is_postgres(db):
+        db.execute_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        db.execute_sql(f"CREATE TABLE IF NOT EXISTS {FTS_TABLE} (rowid integer PRIMARY KEY, "
+                       "body text NOT NULL DEFAULT '')")
+        db.execute_sql(f"CREATE INDEX IF NOT EXISTS {FTS_TABLE}_trgm ON {FTS_TABLE} "
+                       "USING gin (body gin_trgm_ops)")
+        return
     db.execute_sql(
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(body, tokenize='trigram')"
     )
@@ -43,8 +53,7 @@ def _documents(client_cond, contact_cond, email_cond) -> dict[int, str]:
 
 def _write(docs: dict[int, str]) -> None:
     if docs:
-        database_proxy.cursor().executemany(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (?, ?)",
-                                            list(docs.items()))
+        insert_many_rows(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES", "(?, ?)", list(docs.items()))
 
 
 def index_clients(client_ids: Iterable[int]) -> None:
@@ -52,8 +61,7 @@ def index_clients(client_ids: Iterable[int]) -> None:
     ids = list(dict.fromkeys(client_ids))
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
-        marks = ",".join("?" * len(chunk))
-        database_proxy.execute_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", chunk)
+        database_proxy.execute_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks(len(chunk))})", chunk)
         _write(_documents(Client.id.in_(chunk), ContactPerson.client.in_(chunk), Email.client.in_(chunk)))
 
 
@@ -65,7 +73,8 @@ def index_client_range(first_id: int, last_id: int, window: int = 5000) -> int:
         high = min(low + window - 1, last_id)
         docs = _documents(Client.id.between(low, high), ContactPerson.client.between(low, high),
                           Email.client.between(low, high))
-        database_proxy.execute_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid BETWEEN ? AND ?", (low, high))
+        database_proxy.execute_sql(portable(f"DELETE FROM {FTS_TABLE} WHERE rowid BETWEEN ? AND ?"),
+                                   (low, high))
         _write(docs)
         written += len(docs)
     return written
@@ -85,13 +94,26 @@ def rebuild_index() -> None:
         last = ids[-1]
 
 
+def _like(term: str) -> str:
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def match_sql(folded_terms: list[str], limit: int | None = None) -> tuple[str, list]:
+    """``SELECT rowid …`` of the clients whose text contains every term (each at least
+    three characters), in id order, and its parameters."""
+    cap = f" LIMIT {int(limit)}" if limit else ""
+    if is_postgres():
+        where = " AND ".join([f"body LIKE {mark()}"] * len(folded_terms))
+        return (f"SELECT rowid FROM {FTS_TABLE} WHERE {where} ORDER BY rowid{cap}",
+                [_like(t) for t in folded_terms])
+    query = " AND ".join('"' + t.replace('"', '""') + '"' for t in folded_terms)
+    return f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?{cap}", [query]
+
+
 def match_ids(folded_terms: list[str], limit: int) -> list[int]:
     """Client ids whose text contains every term (each at least three characters)."""
     if not folded_terms:
         return []
-    query = " AND ".join('"' + t.replace('"', '""') + '"' for t in folded_terms)
-    cur = database_proxy.execute_sql(
-        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? LIMIT ?", (query, limit)
-    )
-    return [r[0] for r in cur.fetchall()]
+    sql, params = match_sql(folded_terms, limit)
+    return [r[0] for r in database_proxy.execute_sql(sql, params).fetchall()]
 

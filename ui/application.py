@@ -48,6 +48,8 @@ class Session(QObject):
         from .main_window import MainWindow
         self.window = MainWindow(self.database, automatic_backups=self.automatic_backups)
         self.window.restore_requested.connect(self.on_window_restore_requested)
+        from .login_dialog import install_switch_user
+        install_switch_user(self)  # File ▸ Sign out / switch user (only once passwords are in use)
         return self.window
 
     def on_window_restore_requested(self, backup: str) -> None:
@@ -173,8 +175,9 @@ def run_gui(args) -> int:
     app.setDesktopFileName("kartoteka")  # matches resources/desktop/kartoteka.desktop.in
     app.setApplicationVersion(__version__)
     i18n.install(app, getattr(args, "lang", None))
-    style.apply(app)
-    target = args.db or str(default_database_path())
+    style.apply(app, getattr(args, "theme", None))
+    from .office_dialog import office_target  # the office's PostgreSQL database chosen in Settings
+    target = args.db or (None if headless else office_target()) or str(default_database_path())
     interactive = not (headless or args.quit_after_show)
     session = Session(target, automatic_backups=interactive)
     if interactive:
@@ -195,6 +198,9 @@ def run_gui(args) -> int:
     except (KartotekaError, OSError) as exc:
         return _fail(exc, interactive=interactive)
 
+    from .login_dialog import sign_in_at_start
+    if interactive and not sign_in_at_start():  # unattended runs keep the default owner
+        return 0
     choice = _welcome(target) if interactive else None
     window = session.open_window()
     if headless:

@@ -51,6 +51,47 @@ def message(exc: BaseException) -> str:
         "db_in_use": QCoreApplication.translate(
             "Errors", "The database {path} is still open in Kartoteka or another program. Close it "
             "and try again. Nothing was changed."),
+        "login_failed": QCoreApplication.translate("Errors", "The name or the password is wrong."),
+        "account_locked": QCoreApplication.translate(
+            "Errors", "Too many wrong passwords. Signing in is locked for {minutes} min; try again later."),
+        "attachment_too_large": QCoreApplication.translate(
+            "Errors", "{name} is {size_mb} MB: too large to attach (up to {limit_mb} MB). Keep it in a shared "
+            "folder and put a link to it in the notes instead."),
+        "attachment_read": QCoreApplication.translate(
+            "Errors", "Cannot read the file {path} ({detail}). Check that it exists and is not open in "
+            "another program; nothing was attached."),
+        "attachment_missing": QCoreApplication.translate(
+            "Errors", "The stored copy of {name} is missing or damaged. Restore a backup that has it, or "
+            "attach the file again."),
+        "office_missing": QCoreApplication.translate(
+            "Errors", "Install LibreOffice (free, libreoffice.org) to get {fmt} files. The .docx was saved: {path}"),
+        "office_template_missing": QCoreApplication.translate(
+            "Errors", "The template {path} is an .odt file: install LibreOffice (free, libreoffice.org) "
+            "to fill it, or save the template as .docx."),
+        "office_convert": QCoreApplication.translate(
+            "Errors", "LibreOffice could not make a {fmt} from {path}: {detail}"),
+        "document_template": QCoreApplication.translate(
+            "Errors", "The template {path} cannot be filled: {detail}. Check its fields (see "
+            "README-fields.txt in the templates folder)."),
+        "invoice_needs_deal": QCoreApplication.translate(
+            "Errors", "An invoice is issued for a deal: choose the deal (or open it) and create the invoice there."),
+        "invoice_empty": QCoreApplication.translate(
+            "Errors", "The deal «{title}» has no products or services and no amount: add them on the deal "
+            "card, then create the invoice."),
+        "segment_name": QCoreApplication.translate("Errors", "Give the segment a name."),
+        "segment_name_taken": QCoreApplication.translate(
+            "Errors", "A segment named “{name}” already exists. Choose another name."),
+        "segment_empty": QCoreApplication.translate(
+            "Errors", "The segment has no conditions, so it would hold every client. Choose at least one condition."),
+        "segment_gone": QCoreApplication.translate(
+            "Errors", "The segment refers to a campaign, field or employee that no longer exists. Choose another."),
+        "campaign_name": QCoreApplication.translate("Errors", "Give the campaign a name."),
+        "campaign_name_taken": QCoreApplication.translate(
+            "Errors", "A campaign named “{name}” already exists. Choose another name."),
+        "campaign_dates": QCoreApplication.translate("Errors", "The campaign ends ({ends}) before it starts ({starts})."),
+        "campaign_cost": QCoreApplication.translate("Errors", "The cost of a campaign cannot be negative."),
+        "sign_in": QCoreApplication.translate("Errors", "Sign in to change data. Nothing was changed."),
+        "db_copy": QCoreApplication.translate("Errors", "Cannot copy the database to {target}: {detail}"),
         "cancelled": QCoreApplication.translate("Errors", "Cancelled. Nothing was changed."),
     }
     fields = {

@@ -12,6 +12,13 @@ from .workers import run_in_worker
 
 
 def open_import_wizard(parent: QWidget, path: str | None = None):
+    from app.access import require
+    from app.errors import PermissionDeniedError
+    try:
+        require("import")  # a viewer (also a file dropped on the window)
+    except PermissionDeniedError as exc:
+        show_error(parent, exc)
+        return None
     from .import_wizard import ImportWizard
     wizard = ImportWizard(parent, path)
     wizard.setModal(False)

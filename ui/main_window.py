@@ -13,11 +13,10 @@ from app.context import current_employee
 from . import file_actions, style
 from .backup.status import BackupController
 from .bridge import bridge
-from .client_card import open_client_card
+from .change_refresh import ChangeRefresher
 from .client_list import ClientListPage
 from .reminders import ReminderController
 from .search_box import SearchBox
-from .settings_page import SettingsPage
 from .trash_page import TrashPage
 from .undo import undo_stack
 
@@ -43,19 +42,20 @@ class MainWindow(QMainWindow):
         # pages; funnel, calendar, activities and reports are built when first opened
         self.client_page = ClientListPage(self)
         self.funnel_page = self.calendar_page = self.activities_page = self.reports_page = None
-        self.settings_page = SettingsPage(self, database=database)
+        self._settings_page = None  # built when first shown (see settings_page)
         self.trash_page = TrashPage(self)
         self._page_factories = {self.FUNNEL: self._make_funnel_page,
                                 self.CALENDAR: self._make_calendar_page,
                                 self.ACTIVITIES: self._make_activities_page,
-                                self.REPORTS: self._make_reports_page}
+                                self.REPORTS: self._make_reports_page,
+                                self.SETTINGS: self._make_settings_page}
         pages = [
             ("clients", self.tr("Clients"), self.client_page),
             ("funnel", self.tr("Funnel"), QWidget(self)),
             ("calendar", self.tr("Calendar"), QWidget(self)),
             ("activities", self.tr("Activities"), QWidget(self)),
             ("reports", self.tr("Reports"), QWidget(self)),
-            ("settings", self.tr("Settings"), self.settings_page),
+            ("settings", self.tr("Settings"), QWidget(self)),
             ("trash", self.tr("Trash"), self.trash_page),
         ]
         self.stack = QStackedWidget(self)
@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self._count_timer = QTimer(self, singleShot=True, interval=200)
         self.reminders = ReminderController(self)
         self.backups = BackupController(self, automatic=automatic_backups)
+        self.change_refresh = ChangeRefresher(self)  # shows what others change meanwhile
         self._build_today_dock()
         self._build_layout()
         self._build_actions()
@@ -97,7 +98,6 @@ class MainWindow(QMainWindow):
         self.today_panel.open_client_requested.connect(self.open_card)
         bridge().changed.connect(self.on_bridge_changed)
         self.backups.settings_requested.connect(self.on_backups_settings_requested)
-        self.settings_page.backup_settings.changed.connect(self.backups.refresh)
 
         self.restore_state()
         self.update_count()
@@ -206,6 +206,8 @@ class MainWindow(QMainWindow):
         self.refresh_action.triggered.connect(self.on_refresh_action_triggered)
         self.about_action.triggered.connect(self.on_about_action_triggered)
         self.page_actions.triggered.connect(self.on_page_actions_triggered)
+        from .access_ui import apply_main_window
+        apply_main_window(self)  # what the signed-in role may not do is greyed out
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -258,6 +260,7 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(index)
 
     def open_card(self, client_id: int | None = None):
+        from .client_card import open_client_card  # the card's code loads with the first card
         return open_client_card(self, client_id)
 
     def show_message(self, text: str) -> None:
@@ -342,6 +345,18 @@ class MainWindow(QMainWindow):
         self.reports_page.open_deal_requested.connect(lambda deal_id: open_deal_card(self, deal_id))
         self.reports_page.message.connect(self.show_message)
         return self.reports_page
+
+    @property
+    def settings_page(self):
+        """The Settings page (built on first use: it holds many editors)."""
+        self._ensure_page(self.SETTINGS)
+        return self._settings_page
+
+    def _make_settings_page(self) -> QWidget:
+        from .settings_page import SettingsPage
+        self._settings_page = SettingsPage(self, database=self._database)
+        self._settings_page.backup_settings.changed.connect(self.backups.refresh)
+        return self._settings_page
 
     def _ensure_page(self, row: int) -> None:
         factory = self._page_factories.pop(row, None)

@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from app import client_bulk
+from app.access import can
 from app.errors import KartotekaError
 
 from . import style
@@ -134,8 +135,8 @@ class TrashPage(QWidget):
 
     def on_view_selection_changed(self, *_args) -> None:
         has = self.view.selectionModel().hasSelection()
-        self.restore_button.setEnabled(has)
-        self.purge_button.setEnabled(has)
+        self.restore_button.setEnabled(has and can("delete"))
+        self.purge_button.setEnabled(has and can("purge"))  # the owner only
 
     def on_restore_button_clicked(self) -> None:
         ids = self.selected_ids()

@@ -25,6 +25,10 @@ def _db_path(args) -> Path:
     return Path(text).expanduser()
 
 
+def _postgres(args) -> bool:
+    return bool(args.db) and args.db.startswith(("postgresql://", "postgres://"))
+
+
 def _network_warning(path: Path) -> None:
     from app.integrity import is_network_path
     if is_network_path(path.parent if not path.exists() else path):
@@ -54,6 +58,11 @@ def _backup_options(p):
 
 def _backup(args) -> int:
     from app.backup import make_backup
+    if _postgres(args):  # the office mode: a logical export of the server's database
+        from db.connection import open_database
+        open_database(args.db)
+        print(make_backup(args.dest_dir, reason=args.reason))
+        return 0
     path = _db_path(args)
     print(make_backup(args.dest_dir, reason=args.reason, db_path=path))
     return 0
@@ -67,6 +76,12 @@ def _restore_options(p):
 
 def _restore(args) -> int:
     from app.backup_restore import restore_backup
+    if _postgres(args):  # only into an empty database (app/backup_pg.py)
+        from app.backup_pg import restore_to_postgres
+        from app.db_copy import describe
+        counts = restore_to_postgres(args.file, args.db)
+        print(f"restored {args.file} into {describe(args.db)}: {sum(counts.values())} rows", file=sys.stderr)
+        return 0
     path = _db_path(args)
     safety = restore_backup(args.file, path, safety_dir=args.safety_dir)
     print(f"restored {args.file} into {path}", file=sys.stderr)

@@ -13,6 +13,7 @@ from typing import Callable
 
 from db.models import Client
 
+from .. import access
 from ..errors import KartotekaError
 from .cards import write_ics, write_vcards
 from .data import activity_rows, client_rows, deal_rows
@@ -62,7 +63,8 @@ def export(entity: str, path, ids=None, *, on_progress: Callable[[int, int], Non
                                                  f"use {', '.join(FORMATS[entity])}")
     if not path.parent.exists():
         raise ExportError(path=str(path), detail="the folder does not exist")
-    ids = list(ids) if ids is not None else None
+    access.require("export")
+    ids = list(ids) if ids is not None else access.visible_ids(entity)  # a manager: own rows
     if entity == "clients" and ext == ".vcf":
         if ids is None:
             ids = [i for (i,) in Client.select(Client.id).where(Client.deleted_at.is_null())

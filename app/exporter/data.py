@@ -8,6 +8,7 @@ from typing import Callable, Iterator
 
 from db.models import (Activity, Client, ClientTag, ContactPerson, CustomField, CustomFieldValue, Deal,
                        Email, Employee, Phone, Stage, Tag, database_proxy)
+from db.sql import marks
 
 from .xlsx import Column
 
@@ -64,7 +65,7 @@ def _contact_text(name, position, phones, emails) -> str:
 
 
 def _in(column: str, ids) -> tuple[str, list]:
-    return f'{column} IN ({", ".join("?" * len(ids))})', list(ids)
+    return f'{column} IN ({marks(len(ids))})', list(ids)
 
 
 def _query(sql: str, params) -> list[tuple]:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .apply import ImportResult, apply_import, preview_result
 from .errors import ImportCancelled, ImportFileError, ImportUndoError
+from .gc_pause import gc_paused
 from .mapping import TARGETS, ColumnMap, Mapping, guess_mapping
 from .plan import POLICIES, ImportPlan, PlanRow, plan_import
 from .reading import MAX_ROWS, read_sheet, sheet_names
@@ -30,6 +31,7 @@ __all__ = ["ColumnMap", "ImportCancelled", "ImportFileError", "ImportPlan", "Imp
            "write_problems_xlsx"]
 
 
+@gc_paused
 def read_table(path, sheet: str | None = None) -> Table:
     """Read a file and find its table (default sheet: the first non-empty one)."""
     raw = read_sheet(path, sheet)

@@ -16,15 +16,18 @@ from db.models import (Client, ClientTag, ContactPerson, CustomField, CustomFiel
                        Email, ImportBatch, ImportChange, Phone, Stage, StageChange, Tag,
                        database_proxy, utcnow)
 from db.search_index import FTS_TABLE, index_clients
+from db.sql import portable
 from db.text import fold, only_digits
 
-from .. import audit
+from .. import access, audit
 from ..context import current_employee_id
 from ..events import publish
 from ..validation import email_is_valid
 from .bulk import insert_rows, insert_tuple_ids, insert_tuples, storage_value
 from .cleaning import Draft, fast_fold
 from .errors import ImportCancelled
+from .fts_buffer import big_index_buffer
+from .gc_pause import gc_paused
 from .plan import ImportPlan
 
 DEAL_TITLE = "Из импорта"
@@ -292,20 +295,23 @@ def _index_new(pairs: list[tuple[int, Draft]]) -> None:
             parts += [c.name or "—", c.position]
         parts += d.emails + [e for c in d.contacts for e in c.emails]
         docs.append((cid, fast_fold(" | ".join(p for p in parts if p))))
-    database_proxy.cursor().executemany(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (?, ?)", docs)
+    database_proxy.cursor().executemany(portable(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (?, ?)"), docs)
 
 
 def _plain(value):
     return None if value is None else (value if isinstance(value, (str, int, float)) else str(value))
 
 
+@gc_paused
 def apply_import(plan: ImportPlan, on_progress: Callable[[int, int], None] | None = None,
                  should_cancel: Callable[[], bool] | None = None) -> ImportResult:
     """Write the plan in one transaction.  Cancel (``should_cancel()`` true) raises
     ``ImportCancelled`` and leaves the database as it was."""
+    access.require("import")
     groups = _groups(plan)
     new = [g for g in groups if g.target_id is None]
     merges = [g for g in groups if g.target_id is not None]
+    access.require_all("edit", Client, [g.target_id for g in merges])  # a manager: own clients only
     total, done = len(groups), 0
     summary = plan.summary()
     created_ids: list[int] = []
@@ -319,7 +325,7 @@ def apply_import(plan: ImportPlan, on_progress: Callable[[int, int], None] | Non
         if on_progress:
             on_progress(done, total)
 
-    with database_proxy.atomic():
+    with database_proxy.atomic(), big_index_buffer():
         batch = ImportBatch.create(filename=Path(plan.path).name, sheet=plan.sheet, employee=current_employee_id(),
                                    rows=summary["rows"], created=len(new), merged=summary["merged"],
                                    skipped=summary["skipped"])

@@ -14,14 +14,16 @@ from decimal import Decimal
 from peewee import BooleanField, DateField, DateTimeField, DecimalField
 
 from db.models import database_proxy
+from db.sql import is_postgres, portable
 
 _CONVERTED = (BooleanField, DateField, DateTimeField, DecimalField)
 
 
 def storage_value(v):
-    """A value as it is bound for SQLite (what peewee would store)."""
+    """A value as it is bound for SQLite (what peewee would store); PostgreSQL keeps
+    booleans (it has the type, and refuses 0/1 for it)."""
     if isinstance(v, bool):
-        return int(v)
+        return v if is_postgres() else int(v)
     if isinstance(v, (date, Decimal)):
         return str(v)
     return v
@@ -35,6 +37,8 @@ def _literal(v) -> str:
     v = storage_value(v)
     if v is None:
         return "NULL"
+    if isinstance(v, bool):
+        return "TRUE" if v else "FALSE"
     if isinstance(v, int):
         return str(v)
     if isinstance(v, float):
@@ -51,18 +55,40 @@ def _defaults(model, given) -> dict:
     return out
 
 
-def insert_sql(model, keys) -> str:
-    """``INSERT`` binding ``keys`` in order, with the other columns' defaults as constants."""
+def _insert_parts(model, keys) -> tuple[str, str]:
+    """The ``INSERT INTO … (columns)`` head and the ``(?, ?, constants)`` row of ``keys``."""
     fields = model._meta.fields
     defaults = _defaults(model, set(keys))
     columns = ", ".join(f'"{fields[k].column_name}"' for k in list(keys) + list(defaults))
-    values = ", ".join(["?"] * len(keys) + [_literal(v) for v in defaults.values()])
-    return f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({values})'
+    # PostgreSQL takes the 0/1 callers bind for flags only with a cast
+    marks = ["CAST(? AS boolean)" if is_postgres() and isinstance(fields[k], BooleanField) else "?"
+             for k in keys]
+    values = ", ".join(marks + [_literal(v) for v in defaults.values()])
+    return f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES', portable(f"({values})")
+
+
+def insert_sql(model, keys) -> str:
+    """``INSERT`` binding ``keys`` in order, with the other columns' defaults as constants."""
+    head, row = _insert_parts(model, keys)
+    return f"{head} {row}"
+
+
+def _pg_insert(model, keys, data: list[tuple], returning: bool = False) -> list[int]:
+    """PostgreSQL: multi-row ``INSERT … VALUES`` pages (one round trip per thousand rows,
+    where ``executemany`` makes one per row), the new ids in the order of ``data``."""
+    from psycopg2.extras import execute_values
+    head, row = _insert_parts(model, keys)
+    tail = " RETURNING id" if returning else ""
+    rows = execute_values(database_proxy.cursor(), f"{head} %s{tail}", data, template=row,
+                          page_size=1000, fetch=returning)
+    return [r[0] for r in rows] if returning else []
 
 
 def insert_tuples(model, keys, data: list[tuple]) -> None:
     """Insert rows given as tuples of storage values in the order of ``keys``."""
-    if data:
+    if data and is_postgres():
+        _pg_insert(model, keys, data)
+    elif data:
         database_proxy.cursor().executemany(insert_sql(model, keys), data)
 
 
@@ -84,7 +110,7 @@ def insert_rows(model, rows: list[dict]) -> None:
 def _new_ids(model, before: int, count: int) -> list[int]:
     table = model._meta.table_name
     ids = [r[0] for r in database_proxy.execute_sql(
-        f'SELECT id FROM "{table}" WHERE id > ? ORDER BY id', (before,)).fetchall()]
+        portable(f'SELECT id FROM "{table}" WHERE id > ? ORDER BY id'), (before,)).fetchall()]
     if len(ids) != count:  # cannot happen inside one transaction; never guess ids
         raise RuntimeError(f"{table}: inserted {count} rows but found {len(ids)} new ids")
     return ids
@@ -102,6 +128,9 @@ def insert_ids(model, rows: list[dict]) -> list[int]:
     """
     if not rows:
         return []
+    if is_postgres():  # other sessions may insert meanwhile: the ids come back from the insert
+        keys = list(rows[0])
+        return _pg_insert(model, keys, [tuple(storage_value(r[k]) for k in keys) for r in rows], True)
     before = _max_id(model)
     insert_rows(model, rows)
     return _new_ids(model, before, len(rows))
@@ -111,6 +140,8 @@ def insert_tuple_ids(model, keys, data: list[tuple]) -> list[int]:
     """``insert_tuples`` returning the new ids in the order of ``data`` (see ``insert_ids``)."""
     if not data:
         return []
+    if is_postgres():
+        return _pg_insert(model, keys, data, returning=True)
     before = _max_id(model)
     insert_tuples(model, keys, data)
     return _new_ids(model, before, len(data))

@@ -14,6 +14,7 @@ from ..clients import ContactItem, PhoneItem
 from ..phones import ParsedPhone, parse_cell, split_numbers
 from ..validation import clean_name, email_is_valid, inn_is_valid
 from .mapping import CUSTOM, NEW_CUSTOM, NOTE, SKIP, Mapping
+from .phone_fast import plain_ru_phone
 from .table import cell_text
 
 _MISSING = object()
@@ -226,6 +227,7 @@ class Cleaner:
         self.employees = {fold(n): i for i, n in Employee.select(Employee.id, Employee.name).tuples()}
         self.stage_kinds = dict(Stage.select(Stage.id, Stage.kind).tuples())
         self._phones: dict = {}
+        self._ru = (region or "RU").upper() == "RU"
         self._dates: dict = {}
         self._stamps: dict = {}
         self._amounts: dict = {}
@@ -340,7 +342,9 @@ class Cleaner:
     def _phone(self, d: Draft, col, raw, text, parts) -> None:
         parsed = self._phones.get(text)
         if parsed is None:
-            parsed = self._phones[text] = parse_cell(text, self.region)
+            parsed = plain_ru_phone(text) if self._ru else None  # most cells: no cache needed
+            if parsed is None:
+                parsed = self._phones[text] = parse_cell(text, self.region)
         phones = d.phones
         for p in parsed:
             if p.e164 is None:

@@ -9,12 +9,14 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from db.models import Client, Email, Phone, database_proxy
+from db.sql import marks
 from db.text import fold
 
 from .. import settings
 from ..duplicates import find_duplicates
 from .cleaning import Cleaner, Draft, fast_fold
 from .errors import ImportCancelled, bad_file
+from .gc_pause import gc_paused
 from .mapping import Mapping, guess_mapping
 from .table import Table
 
@@ -98,6 +100,7 @@ def _name_key(d: Draft) -> str:
     return "n:" + " ".join(sorted(fold(d.name).replace('"', " ").replace("«", " ").replace("»", " ").split()))
 
 
+@gc_paused
 def plan_import(table: Table, mapping: Mapping | None = None, *, on_duplicate: str = "merge",
                 on_progress: Callable[[int, int], None] | None = None,
                 should_cancel: Callable[[], bool] | None = None) -> ImportPlan:
@@ -184,7 +187,7 @@ def _match_database(plan: ImportPlan, groups: dict[int, list[PlanRow]], keys_of:
                 raise ImportCancelled()
             chunk = values[start:start + _CHUNK]
             sql = (f'SELECT {column}, c."id", c."name" FROM {select} WHERE {column} IN '
-                   f'({", ".join("?" * len(chunk))}) AND c."deleted_at" IS NULL ORDER BY c."id"')
+                   f'({marks(len(chunk))}) AND c."deleted_at" IS NULL ORDER BY c."id"')
             for value, cid, cname in database_proxy.execute_sql(sql, chunk):
                 found.setdefault(f"{prefix}:{value[::-1] if flip else value}", (cid, cname))
     for leader, members in groups.items():

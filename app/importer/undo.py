@@ -8,8 +8,9 @@ import json
 from db.models import (Client, ClientTag, ContactPerson, CustomFieldValue, Deal, Email, ImportBatch,
                        ImportChange, Phone, database_proxy, utcnow)
 from db.search_index import FTS_TABLE, index_clients
+from db.sql import marks
 
-from .. import audit
+from .. import access, audit
 from ..errors import NotFoundError
 from ..events import publish
 from .errors import ImportUndoError
@@ -32,9 +33,12 @@ def _same(current, stored) -> bool:
 
 def undo_import(batch_id: int) -> dict:
     """Revert one import; returns ``{"removed": n, "restored": m}``."""
+    access.require("import")
     batch = ImportBatch.get_or_none(ImportBatch.id == batch_id)
     if batch is None:
         raise NotFoundError(entity="import", id=batch_id)
+    if access.role() == "manager" and batch.employee_id != access.context.current_employee_id():
+        access.deny("delete")  # a manager undoes only their own imports
     if batch.undone_at is not None:
         raise ImportUndoError(batch=batch_id, detail=f"it was already undone on {batch.undone_at:%d.%m.%Y %H:%M} (UTC)")
     created = [c for (c,) in ImportChange.select(ImportChange.client)
@@ -44,8 +48,7 @@ def undo_import(batch_id: int) -> dict:
     with database_proxy.atomic():
         for chunk in _chunks(created):
             Client.delete().where(Client.id.in_(chunk)).execute()
-            marks = ",".join("?" * len(chunk))
-            database_proxy.execute_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", chunk)
+            database_proxy.execute_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks(len(chunk))})", chunk)
         restored = []
         for cid, before_json in merges:
             before = json.loads(before_json or "{}")

@@ -9,7 +9,7 @@ from importlib import import_module
 from .base import Filters, Report, ReportDef
 
 MODULES = ("funnel_conversion", "sales", "abc", "activity", "lost", "stuck", "forecast",
-           "client_base")
+           "client_base", "campaigns")
 
 
 def definitions() -> list[ReportDef]:

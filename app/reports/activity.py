@@ -16,7 +16,9 @@ from datetime import date, datetime, timedelta
 from peewee import fn
 
 from db.models import Activity, Client, Deal, Employee
+from db.sql import hour_text
 
+from .. import access
 from ..recurrence import to_local
 from .base import Chart, Column, Filters, Report, ReportDef, Series
 from .common import client_conditions, filter_lines, format_day, in_period, t, unindexed
@@ -37,7 +39,7 @@ def has_client_filter(flt: Filters) -> bool:
 
 def activity_conditions(flt: Filters) -> list:
     """Responsible, client and pipeline conditions on activities (not the period)."""
-    conds = [Activity.deleted_at.is_null()]
+    conds = [Activity.deleted_at.is_null(), *access.scope(Activity)]
     if flt.responsible_id:
         conds.append(Activity.responsible == flt.responsible_id)
     if has_client_filter(flt):
@@ -69,7 +71,7 @@ def _per_manager(flt: Filters) -> list[tuple]:
 def _per_day(flt: Filters) -> list[tuple]:
     """(group, count, local day) of the counted activities.  Counted per UTC hour in SQL; an
     hour that holds a local midnight (zones off by a part of an hour) is read row by row."""
-    hour = fn.substr(Activity.done_at, 1, 13).coerce(False)
+    hour = hour_text(Activity.done_at)
     out, split = [], set()
     days: dict[str, tuple[date, date]] = {}
     for kind, text, n in _done_query(flt, Activity.kind, hour, fn.COUNT(Activity.id)).group_by(

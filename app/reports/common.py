@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from peewee import SQL, NodeList
-
 from db.models import Client, ClientTag, Deal, Employee, Pipeline, Tag
+from db.sql import no_index
 
+from .. import access
 from ..recurrence import to_utc
 from .base import Filters
 
@@ -79,7 +79,7 @@ def in_period(column, flt: Filters) -> list:
 def unindexed(column):
     """``+column``: SQLite will not walk that column's index for this condition (so that
     it walks the period's index instead)."""
-    return NodeList((SQL("+"), column), glue="")
+    return no_index(column)
 
 
 def _spellings(column, text: str) -> list[str]:
@@ -92,9 +92,9 @@ def _spellings(column, text: str) -> list[str]:
     return [v for (v,) in values if v is not None and v.strip().casefold() == wanted]
 
 
-def client_conditions(flt: Filters, model=Client) -> list:
-    """Region, source and tag conditions on (live) clients."""
-    conds = [model.deleted_at.is_null()]
+def client_conditions(flt: Filters, model=Client, scoped: bool = True) -> list:
+    """Region, source and tag conditions on (live) clients (that the user may see)."""
+    conds = [model.deleted_at.is_null(), *(access.scope(model) if scoped else ())]
     if flt.region.strip():
         conds.append(model.region.in_(_spellings(Client.region, flt.region))
                      | model.city.in_(_spellings(Client.city, flt.region)))
@@ -108,13 +108,13 @@ def client_conditions(flt: Filters, model=Client) -> list:
 def deal_conditions(flt: Filters) -> list:
     """Live deals of the filter's responsible and pipeline, whose clients pass
     ``client_conditions``; the deal's own source counts as well as the client's."""
-    conds = [Deal.deleted_at.is_null()]
+    conds = [Deal.deleted_at.is_null(), *access.scope(Deal)]
     if flt.responsible_id:
         conds.append(Deal.responsible == flt.responsible_id)
     if flt.pipeline_id:
         conds.append(Deal.pipeline == flt.pipeline_id)
     client_flt = flt.with_(source="") if flt.source.strip() else flt
-    clients = Client.select(Client.id).where(*client_conditions(client_flt))
+    clients = Client.select(Client.id).where(*client_conditions(client_flt, scoped=False))
     conds.append(Deal.client.in_(clients))  # also drops deals of trashed clients
     if flt.source.strip():
         by_client = Client.select(Client.id).where(Client.source.in_(_spellings(Client.source, flt.source)))

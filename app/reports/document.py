@@ -13,11 +13,12 @@ GROUP_RU = "\u00a0"  # no-break space between thousands: "1 234 567,50"
 
 
 def company_name() -> str:
-    """The company printed in page headers (the setting the first-run dialog writes);
-    "" when unset or when no database is open."""
+    """The company printed in page headers: the name in the requisites, else the one the
+    first-run dialog wrote; "" when unset or when no database is open."""
     try:
         from ..first_run import company_name as stored
-        return str(stored() or "").strip()
+        from ..requisites import get_requisites
+        return str(get_requisites()["name"] or stored() or "").strip()
     except Exception:  # no database bound (a document built by hand)
         return ""
 

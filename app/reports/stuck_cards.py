@@ -14,6 +14,7 @@ from decimal import Decimal
 from peewee import JOIN
 
 from db.models import Activity, Client, Deal, Employee, Stage, database_proxy
+from db.sql import indexed_by, mark
 
 from ..funnel import DealCard, mark_stuck
 
@@ -32,8 +33,8 @@ def _next_planned() -> tuple[dict, dict]:
     # the few planned ones through the status index (the planner would rather walk every
     # activity in planned_at order, several times slower)
     rows = database_proxy.execute_sql(
-        "SELECT deal_id, client_id, planned_at, subject, kind FROM activity INDEXED BY activity_status "
-        "WHERE status = ? AND deleted_at IS NULL ORDER BY planned_at", ("planned",)).fetchall()
+        f"SELECT deal_id, client_id, planned_at, subject, kind FROM activity{indexed_by('activity_status')} "
+        f"WHERE status = {mark()} AND deleted_at IS NULL ORDER BY planned_at", ("planned",)).fetchall()
     whens = _times(Activity.planned_at, [r[2] for r in rows])
     by_deal, by_client = {}, {}
     for (deal_id, client_id, _, subject, kind), when in zip(rows, whens):

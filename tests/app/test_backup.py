@@ -38,6 +38,7 @@ def filled(db, tmp_path):
     return tmp_path / "test.db"
 
 
+@pytest.mark.sqlite_only  # the attachments folder next to the database file
 def test_backup_is_one_zip_with_database_attachments_and_manifest(filled, tmp_path):
     path = make_backup(tmp_path / "backups", reason="manual")
     assert re.fullmatch(r"kartoteka-\d{4}-\d{2}-\d{2}_\d{4}\.kbak", path.name)

@@ -17,6 +17,8 @@ from app.backup_restore import restore_backup
 from db.connection import close_database, open_database
 from db.models import Client, database_proxy
 
+pytestmark = pytest.mark.sqlite_only  # the raw copy of a live SQLite file
+
 CLONE = ("INSERT INTO client(name, name_fold, kind, inn, kpp, address, city, region, source, segment, "
          "status, refusal_reason, notes, created_at, updated_at, version) SELECT ?, ?, kind, inn, kpp, "
          "address, city, region, source, segment, status, refusal_reason, notes, created_at, updated_at, 1 "

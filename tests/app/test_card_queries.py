@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from app.activities import ActivityData, log_activity, trash_activities
 from app.activity_list import (ActivityFilter, ActivityPages, activity_count, activity_ids,
                                activity_rows)
@@ -72,6 +74,7 @@ def test_activity_list_in_chunks_is_the_whole_list_and_the_count_matches(db):
     assert len(activity_ids(now=now)) == 23 - 1 - 6  # one in the trash, the trashed client's six
 
 
+@pytest.mark.sqlite_only
 def test_activity_list_walks_the_indexes_of_migration_4(db, monkeypatch):
     real = db.execute_sql
 

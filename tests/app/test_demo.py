@@ -54,10 +54,13 @@ def test_counts_are_as_asked(demo):
 
 
 def _index_names() -> set[str]:
-    return {r[0] for r in database_proxy.execute_sql(
-        "SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()}
+    from db.sql import is_postgres
+    sql = ("SELECT indexname FROM pg_indexes WHERE schemaname = 'public'" if is_postgres()
+           else "SELECT name FROM sqlite_master WHERE type = 'index'")
+    return {r[0] for r in database_proxy.execute_sql(sql).fetchall()}
 
 
+@pytest.mark.sqlite_only
 def test_bulk_load_restores_indexes_and_durable_writes(db):
     before = _index_names()
     generate(40, seed=2)

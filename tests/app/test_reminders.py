@@ -131,6 +131,7 @@ def test_done_from_the_reminder_completes_and_a_series_rings_again_next_time(cli
     assert scheduler.due() == [] and scheduler.next_due_at() == datetime(2027, 3, 15, 8, 45)
 
 
+@pytest.mark.sqlite_only
 def test_the_next_reminder_is_found_through_the_reminder_index(client_id):
     from app.reminders import _pending
     query = _pending(by_time=True).where(Activity.reminder_at > MEETING).order_by(Activity.reminder_at).limit(1)

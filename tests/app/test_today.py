@@ -88,6 +88,7 @@ def test_lists_are_capped_and_the_total_still_counts(client_id):
     assert len(data.overdue) == 3 and data.overdue_total == 5
 
 
+@pytest.mark.sqlite_only
 def test_missed_contacts_use_the_next_contact_index(client_id):
     from app.today import _missed
     sql, params = _missed(NOW, MOSCOW, None).order_by(Client.next_contact_at).limit(10).sql()

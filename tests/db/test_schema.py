@@ -16,6 +16,7 @@ def test_new_file_is_created_at_current_version_with_defaults(db):
     assert Employee.get().role == "owner"
 
 
+@pytest.mark.sqlite_only
 def test_pragmas_wal_foreign_keys_busy_timeout(db):
     assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1

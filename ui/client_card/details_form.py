@@ -14,6 +14,7 @@ from app.validation import inn_is_valid
 from ui.formatting import to_local, to_utc
 from ui.widgets.datetime_picker import DateTimePicker, OptionalDateEdit
 from ui.widgets.labels import CLIENT_STATUS_COLORS, client_status_labels
+from ui.segments.combo import fill_campaign_combo
 from ui.widgets.tag_edit import TagEdit
 
 from .custom_fields import CustomFieldsEditor
@@ -104,6 +105,7 @@ class DetailsForm(QWidget):
         self.source_edit = QLineEdit(page)
         self.source_edit.setPlaceholderText(self.tr("Where the client came from"))
         self.segment_edit = QLineEdit(page)
+        self.campaign_combo = QComboBox(page)  # the source campaign (app.campaigns)
         self.custom = CustomFieldsEditor(fields, page)
         self.notes_edit = QPlainTextEdit(page)
         self.notes_edit.setTabChangesFocus(True)
@@ -114,6 +116,7 @@ class DetailsForm(QWidget):
         form.addRow(self.tr("Region:"), self.region_edit)
         form.addRow(self.tr("Source:"), self.source_edit)
         form.addRow(self.tr("Segment:"), self.segment_edit)
+        form.addRow(self.tr("Campaign:"), self.campaign_combo)
         self.custom.add_rows(form)
         form.addRow(self.tr("Notes:"), self.notes_edit)
 
@@ -123,7 +126,7 @@ class DetailsForm(QWidget):
             edit.textEdited.connect(self.on_field_edited)
         self.inn_edit.textEdited.connect(self.on_inn_edit_textEdited)
         self.notes_edit.textChanged.connect(self.on_field_edited)
-        for combo in (self.status_combo, self.responsible_combo):
+        for combo in (self.status_combo, self.responsible_combo, self.campaign_combo):
             combo.currentIndexChanged.connect(self.on_field_edited)
         self.status_combo.currentIndexChanged.connect(self.on_status_combo_changed)
         for picker in (self.next_contact, self.birthday_edit):
@@ -154,6 +157,7 @@ class DetailsForm(QWidget):
                             (self.segment_edit, data.segment)):
             edit.setText(value)
         self.custom.set_values(data.custom)
+        fill_campaign_combo(self.campaign_combo, data.campaign_id, self.tr("(none)"))
         self.notes_edit.setPlainText(data.notes)
         self._loading = False
         self.on_inn_edit_textEdited(data.inn, emit=False)
@@ -195,6 +199,7 @@ class DetailsForm(QWidget):
         data.region = self.region_edit.text().strip()
         data.source = self.source_edit.text().strip()
         data.segment = self.segment_edit.text().strip()
+        data.campaign_id = self.campaign_combo.currentData()
         data.custom = self.custom.values(keep=base.custom)
         data.notes = self.notes_edit.toPlainText().rstrip()
         return data

@@ -15,6 +15,7 @@ from ui.errors import message, show_error
 
 from .activity_actions import ActivityActions
 from .card_state import CardState
+from .changed_banner import ChangedBanner
 from .conflict_dialog import ConflictDialog, merge
 from .contacts_editor import ContactsEditor
 from .deals_panel import DealsPanel
@@ -67,6 +68,12 @@ class ClientCardDialog(ActivityActions, QDialog):
         self.tabs.addTab(_scrolled(self.details.main_page), self.tr("Card"))
         self.tabs.addTab(self.contacts, self.tr("Contact persons"))
         self.tabs.addTab(_scrolled(self.details.more_page), self.tr("More"))
+        from ui.attachments_panel import AttachmentsPanel  # files: also dropped anywhere on the card
+        self.files = AttachmentsPanel(self, "client")
+        self.tabs.addTab(self.files, self.tr("Files"))
+        from .history_tab import HistoryTab  # who changed what (audit), filterable by employee
+        self.history = HistoryTab(self)
+        self.tabs.addTab(self.history, self.tr("History"))
         self.quick_log = QuickLogBar(self)
         self.timeline = TimelineView(self)
         self.complete_button = QPushButton(self.tr("Complete…"), self)
@@ -110,12 +117,18 @@ class ClientCardDialog(ActivityActions, QDialog):
             button.setAutoDefault(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
+        from ui.mail_actions import send_email_button
+        buttons.addWidget(send_email_button(self))
+        from ui.documents_dialog import documents_button  # "Create document…": proposal, invoice…
+        buttons.addWidget(documents_button(self, lambda card: (card.client_id, None)))
         buttons.addWidget(self.message_label, 1)
         buttons.addStretch(0)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        self.changed_banner = ChangedBanner(self)  # "Changed by someone else — Reload"
+        layout.addWidget(self.changed_banner)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.hint)
         layout.addLayout(buttons)
@@ -166,6 +179,8 @@ class ClientCardDialog(ActivityActions, QDialog):
         self.new_deal_button.setEnabled(base.id is not None)
         self.print_button.setEnabled(base.id is not None)
         self.update_title()
+        from ui.access_ui import apply_client_card
+        apply_client_card(self)  # read-only when it is not theirs to change
 
     def refresh_activity(self) -> None:
         self.timeline.load(self.client_id)

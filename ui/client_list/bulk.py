@@ -107,8 +107,9 @@ class BulkActions(QObject):
         return [self.responsible_action, self.tag_action, self.status_action, self.trash_action]
 
     def set_enabled(self, enabled: bool) -> None:
+        from app.access import can  # a viewer changes nothing; a manager's own: the service checks
         for action in self.actions():
-            action.setEnabled(enabled)
+            action.setEnabled(enabled and can("delete" if action is self.trash_action else "edit"))
 
     def _run(self, text: str, do, undo) -> object | None:
         try:

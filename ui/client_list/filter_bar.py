@@ -65,8 +65,8 @@ class FilterBar(QWidget):
         self.responsible = ChoiceCombo(self.tr("Anyone"), self._responsible_items, self)
         self.tag = ChoiceCombo(self.tr("Any tag"), lambda: [(t, t) for t in filter_choices().tags], self)
         self.place = ChoiceCombo(self.tr("Any city"), lambda: [(p, p) for p in filter_choices().places], self)
-        self.segment = ChoiceCombo(self.tr("Any segment"),
-                                   lambda: [(s, s) for s in filter_choices().segments], self)
+        from ..segments.combo import SegmentCombo
+        self.segment = SegmentCombo(self.tr("Any segment"), self)
         self.overdue = QCheckBox(self.tr("Overdue"), self)
         self.overdue.setToolTip(self.tr("Only clients whose next contact date has passed"))
         self.reset_button = QPushButton(self.tr("Reset"), self)
@@ -99,7 +99,8 @@ class FilterBar(QWidget):
         return ClientFilter(status=self.status.currentData() or "",
                             responsible_id=self.responsible.currentData(),
                             tag=self.tag.currentData() or "", place=self.place.currentData() or "",
-                            segment=self.segment.currentData() or "", overdue=self.overdue.isChecked(),
+                            segment=self.segment.card_value(), segment_id=self.segment.segment_id(),
+                            overdue=self.overdue.isChecked(),
                             text=self.text.text().strip())
 
     def is_empty(self) -> bool:

@@ -113,6 +113,8 @@ class ClientListPage(QWidget):
         self._refresh_timer.timeout.connect(self.refresh)
         bridge().changed.connect(self.on_bridge_changed)
 
+        from ..segments.actions import SegmentActions
+        self.segments = SegmentActions(self)  # the Segments button, "Campaign…" on the selection
         self.view.setSortingEnabled(True)  # queries the ids once, in the remembered order
 
     # ----------------------------------------------------------------- behaviour
@@ -211,6 +213,7 @@ class ClientListPage(QWidget):
             menu.addSeparator()
         for action in self.bulk.actions():
             menu.addAction(action)
+        menu.addAction(self.segments.campaign_action)
         menu.addSeparator()
         menu.addAction(self.print_action)
         menu.addMenu(self.view.column_menu())

@@ -46,10 +46,16 @@ class DealCardDialog(QDialog):
         self.tabs.addTab(self.lines, self.tr("Products and services"))
         self.tabs.addTab(self.invoices, self.tr("Invoices and payments"))
         self.tabs.addTab(self.history, self.tr("History"))
+        from ..attachments_panel import AttachmentsPanel  # files: also dropped anywhere on the card
+        self.files = AttachmentsPanel(self, "deal")
+        self.tabs.addTab(self.files, self.tr("Files"))
         self.status_label = QLabel()
         self.status_label.setObjectName("status")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip(self.tr("Save (Ctrl+S)"))
+        from ..documents_dialog import documents_button  # "Create document…": invoice, proposal…
+        self.buttons.addButton(documents_button(self, lambda card: (card.data.client_id, card.deal_id)),
+                               QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.tabs, 1)
@@ -91,6 +97,8 @@ class DealCardDialog(QDialog):
         self.history.load(data.id)
         self.history.setEnabled(data.id is not None)
         self.set_dirty(False)
+        from ..access_ui import apply_deal_card
+        apply_deal_card(self)  # read-only when it is not theirs to change
 
     def set_dirty(self, dirty: bool) -> None:
         self._dirty = dirty

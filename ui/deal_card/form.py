@@ -8,6 +8,7 @@ from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QSpinBox, QToolButton, QWidget)
 
+from app.campaigns import campaign_choices
 from app.card_lookups import active_employees
 from app.deal_details import DealData
 from app.deal_lookups import client_contacts, client_name
@@ -65,6 +66,8 @@ class DealForm(QWidget):
         self.close_edit.setSpecialValueText(self.tr("not set"))
         self.responsible_combo = QComboBox()
         self.responsible_combo.setObjectName("responsible")
+        self.campaign_combo = QComboBox()
+        self.campaign_combo.setObjectName("campaign")
 
         amount_row = QHBoxLayout()
         amount_row.addWidget(self.amount_spin, 1)
@@ -82,6 +85,7 @@ class DealForm(QWidget):
         right.addRow(self.tr("Probability:"), probability_row)
         right.addRow(self.tr("Expected close:"), self.close_edit)
         right.addRow(self.tr("Responsible:"), self.responsible_combo)
+        right.addRow(self.tr("Campaign:"), self.campaign_combo)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(left, 1)
@@ -94,7 +98,7 @@ class DealForm(QWidget):
         self.probability_reset.clicked.connect(self.on_probability_reset_clicked)
         for signal in (self.title_edit.textEdited, self.amount_spin.valueChanged, self.close_edit.dateChanged,
                        self.contact_combo.activated, self.currency_combo.activated,
-                       self.responsible_combo.activated):
+                       self.responsible_combo.activated, self.campaign_combo.activated):
             signal.connect(self.edited)
 
     # ----------------------------------------------------------------- filling
@@ -126,6 +130,7 @@ class DealForm(QWidget):
         self._show_probability()
         self.close_edit.setDate(to_qdate(data.expected_close) if data.expected_close else NO_DATE)
         _fill(self.responsible_combo, [(None, "—")] + active_employees(), data.responsible_id)
+        _fill(self.campaign_combo, [(None, "—")] + campaign_choices(), data.campaign_id)
         del blockers
 
     def set_stage(self, stage_id: int | None) -> None:
@@ -159,6 +164,7 @@ class DealForm(QWidget):
         data.probability = self._own_probability
         data.expected_close = from_qdate(self.close_edit.date())
         data.responsible_id = self.responsible_combo.currentData()
+        data.campaign_id = self.campaign_combo.currentData()
         return data
 
     # ----------------------------------------------------------------- slots

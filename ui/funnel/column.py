@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QDrag, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QStyleOptionViewItem, QTableView, QVBoxLayout,
                                QWidget)
 
+from app.access import can
 from app.funnel import StageColumn
 
 from ..formatting import fmt_money
@@ -146,6 +147,8 @@ class ColumnView(QTableView):
         index = self.currentIndex()
         if not index.isValid():
             return
+        if not can("edit", ("deal", self.column_model().deal_id(index.row()))):
+            return  # not theirs to move (the service would refuse the drop)
         mime = self.column_model().mimeData([index])
         if mime is None:
             return
