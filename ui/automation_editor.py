@@ -8,8 +8,8 @@ from enum import IntEnum
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from app import automation as service
 from app.errors import KartotekaError
@@ -22,6 +22,7 @@ from .i18n import plural_s
 from .table_model import ListTableModel
 from .undo import run_undoable
 from .widgets.labels import activity_kind_labels
+from .widgets.tables import record_table
 
 RuleIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -135,16 +136,8 @@ class AutomationEditor(QWidget):
         super().__init__(parent)
         self.setObjectName("AutomationEditor")
         self.model = RulesModel(self)
-        self.view = QTableView(self)
-        self.view.setObjectName("automation_rules")
-        self.view.setModel(self.model)
-        self.view.verticalHeader().hide()
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(False)
+        self.view = record_table(self, self.model, "automation_rules")
         header = self.view.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.resizeSection(RulesModel.Columns.ACTIVE, 60)
         header.setSectionResizeMode(RulesModel.Columns.RULE, QHeaderView.ResizeMode.Stretch)
         self.add_button = QPushButton(self.tr("Add…"), self)

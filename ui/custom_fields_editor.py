@@ -6,8 +6,8 @@ from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableView,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
 from app import custom_fields as service
@@ -17,6 +17,7 @@ from app.events import Change
 from .bridge import bridge
 from .errors import show_error
 from .undo import run_undoable
+from .widgets.tables import record_table
 
 _Index = QModelIndex | QPersistentModelIndex
 FieldIdRole = Qt.ItemDataRole.UserRole + 1
@@ -166,14 +167,7 @@ class CustomFieldsEditor(QWidget):
         super().__init__(parent)
         self.setObjectName("CustomFieldsEditor")
         self.model = CustomFieldsModel(self)
-        self.view = QTableView(self)
-        self.view.setObjectName("custom_fields")
-        self.view.setModel(self.model)
-        self.view.verticalHeader().hide()
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(False)
+        self.view = record_table(self, self.model, "custom_fields")
         header = self.view.horizontalHeader()
         header.resizeSection(CustomFieldsModel.Columns.NAME, 260)
         header.resizeSection(CustomFieldsModel.Columns.KIND, 170)

@@ -7,7 +7,7 @@ from enum import IntEnum
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
 
 from app import context
@@ -21,6 +21,7 @@ from .employee_dialogs import EmployeeDialog, HandoverDialog, PasswordDialog, ro
 from .errors import show_error
 from .table_model import ListTableModel
 from .undo import run_undoable
+from .widgets.tables import record_table
 
 EmployeeIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -91,16 +92,8 @@ class EmployeesEditor(QWidget):
         super().__init__(parent)
         self.setObjectName("EmployeesEditor")
         self.model = EmployeesModel(self)
-        self.view = QTableView(self)
-        self.view.setObjectName("employees")
-        self.view.setModel(self.model)
-        self.view.verticalHeader().hide()
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(False)
+        self.view = record_table(self, self.model, "employees")
         header = self.view.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(EmployeesModel.Columns.NAME, QHeaderView.ResizeMode.Stretch)
         for column, width in ((EmployeesModel.Columns.ROLE, 200), (EmployeesModel.Columns.LOGIN, 140),
                               (EmployeesModel.Columns.STATUS, 130), (EmployeesModel.Columns.PASSWORD, 80)):
