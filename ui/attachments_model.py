@@ -3,21 +3,20 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt
 
 from .formatting import fmt_date, fmt_datetime
 from .table_model import ListTableModel
 
 
 def fmt_size(size: int) -> str:
-    """A file size as people read it: "820 B", "12 KB", "3.4 MB"."""
-    tr = QCoreApplication.translate
+    """A file size as people read it: "820 B", "12 KB", "3.4 MB" ("3,4 МБ" in Russian)."""
     if size < 1024:
-        return tr("Attachments", "{n} B").format(n=size)
+        return QCoreApplication.translate("Attachments", "{n} B").format(n=size)
     if size < 1024 * 1024:
-        return tr("Attachments", "{n} KB").format(n=max(1, round(size / 1024)))
-    return tr("Attachments", "{n} MB").format(n=f"{size / (1024 * 1024):.1f}")
-
+        return QCoreApplication.translate("Attachments", "{n} KB").format(n=max(1, round(size / 1024)))
+    megabytes = QLocale().toString(size / (1024 * 1024), "f", 1)  # the decimal comma in Russian
+    return QCoreApplication.translate("Attachments", "{n} MB").format(n=megabytes)
 
 class AttachmentsModel(ListTableModel):
     class Columns(IntEnum):

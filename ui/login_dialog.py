@@ -5,7 +5,7 @@ A solo user never sees any of it: ``app.employees.login_required()`` stays false
 a second employee gets a password or the owner sets one."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMenu,
                                QVBoxLayout, QWidget)
@@ -99,7 +99,7 @@ class SwitchUserAction(QAction):
 
     def __init__(self, session):
         window = session.window
-        super().__init__(window.tr("Sign &out / switch user…"), window)
+        super().__init__(QCoreApplication.translate("MainWindow", "Sign &out / switch user…"), window)
         self.setObjectName("switch_user_action")
         self._session, self._window, self._title = session, window, window.windowTitle()
         menu = next((m for m in window.quit_action.associatedObjects() if isinstance(m, QMenu)), None)

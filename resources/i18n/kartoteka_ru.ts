@@ -1,5 +1,36 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
+<context>
+    <name>Access</name>
+    <message>
+        <source>Read only: your role lets you view and print, not change.</source>
+        <translation>Только просмотр: ваша роль позволяет смотреть и печатать, но не изменять.</translation>
+    </message>
+    <message>
+        <source>Read only: another employee is responsible for this record.</source>
+        <translation>Только просмотр: за эту запись отвечает другой сотрудник.</translation>
+    </message>
+    <message>
+        <source>Only the owner changes this.</source>
+        <translation>Изменить это может только владелец.</translation>
+    </message>
+</context>
+<context>
+    <name>AccessSettings</name>
+    <message>
+        <source>Access</source>
+        <translation>Доступ</translation>
+    </message>
+    <message>
+        <source>Managers may read the clients, deals and activities of other managers</source>
+        <translation>Менеджеры видят клиентов, сделки и дела других менеджеров</translation>
+    </message>
+    <message>
+        <source>They still change only their own. The owner sees everything; a viewer reads everything and changes nothing.</source>
+        <translation>Изменять они по-прежнему могут только свои. Владелец видит всё; наблюдатель видит всё, но ничего не меняет.</translation>
+    </message>
+</context>
 <context>
     <name>ActivitiesModel</name>
     <message>
@@ -345,6 +376,123 @@
     </message>
 </context>
 <context>
+    <name>Attachments</name>
+    <message>
+        <source>{n} B</source>
+        <translation>{n} Б</translation>
+    </message>
+    <message>
+        <source>{n} KB</source>
+        <translation>{n} КБ</translation>
+    </message>
+    <message>
+        <source>{n} MB</source>
+        <translation>{n} МБ</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsModel</name>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Добавлен</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Сделка</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Attach files (or drop them onto the card)</source>
+        <translation>Прикрепить файлы (или перетащите их на карточку)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Сохранить как…</translation>
+    </message>
+    <message>
+        <source>E-mail…</source>
+        <translation>Отправить…</translation>
+    </message>
+    <message>
+        <source>Send the selected files with your mail program</source>
+        <translation>Отправить выбранные файлы через почтовую программу</translation>
+    </message>
+    <message>
+        <source>Delete the selected files (Del; Ctrl+Z brings them back)</source>
+        <translation>Удалить выбранные файлы (Del; Ctrl+Z вернёт их)</translation>
+    </message>
+    <message>
+        <source>Save the card first: files are attached to a saved card.</source>
+        <translation>Сначала сохраните карточку: файлы прикрепляются к сохранённой карточке.</translation>
+    </message>
+    <message>
+        <source>No files yet. Drop files here or anywhere on the card, or press Add…</source>
+        <translation>Файлов пока нет. Перетащите файлы сюда или в любое место карточки либо нажмите «Добавить…»</translation>
+    </message>
+    <message>
+        <source>Drop files here or anywhere on the card to attach them.</source>
+        <translation>Перетащите файлы сюда или в любое место карточки, чтобы прикрепить их.</translation>
+    </message>
+    <message>
+        <source>Save the card first, then add the files again.</source>
+        <translation>Сначала сохраните карточку, затем добавьте файлы ещё раз.</translation>
+    </message>
+    <message>
+        <source>Adding files…</source>
+        <translation>Добавление файлов…</translation>
+    </message>
+    <message>
+        <source>Added: {n}.</source>
+        <translation>Добавлено: {n}.</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Прикрепить файлы</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens {name}. Use Save as… instead.</source>
+        <translation>На этом компьютере нет программы, которая открывает {name}. Воспользуйтесь кнопкой «Сохранить как…».</translation>
+    </message>
+    <message>
+        <source>Save a copy of the file</source>
+        <translation>Сохранить копию файла</translation>
+    </message>
+    <message>
+        <source>Save copies of the files into</source>
+        <translation>Сохранить копии файлов в папку</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+    <message>
+        <source>Delete files</source>
+        <translation>Удаление файлов</translation>
+    </message>
+    <message>
+        <source>Deleted. Ctrl+Z brings the files back.</source>
+        <translation>Удалено. Ctrl+Z вернёт файлы.</translation>
+    </message>
+</context>
+<context>
     <name>AutomationEditor</name>
     <message>
         <source>Add…</source>
@@ -359,7 +507,7 @@
         <translation>Удалить</translation>
     </message>
     <message>
-        <source>Rules plan a task for the deal's responsible or move the deal by themselves. A change applies to the next move of a deal; clear the tick to pause a rule.</source>
+        <source>Rules plan a task for the deal&apos;s responsible or move the deal by themselves. A change applies to the next move of a deal; clear the tick to pause a rule.</source>
         <translation>Правила сами ставят задачу ответственному за сделку или переводят сделку дальше. Изменение действует со следующего перемещения сделки; снимите галочку, чтобы приостановить правило.</translation>
     </message>
     <message>
@@ -751,6 +899,128 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>Campaign</source>
+        <translation>Кампания</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>Новая кампания</translation>
+    </message>
+    <message>
+        <source>For example: Exhibition “Build 2026”</source>
+        <translation>Например: выставка «Стройка 2026»</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>Канал:</translation>
+    </message>
+    <message>
+        <source>Starts:</source>
+        <translation>Начало:</translation>
+    </message>
+    <message>
+        <source>Ends:</source>
+        <translation>Окончание:</translation>
+    </message>
+    <message>
+        <source>Cost:</source>
+        <translation>Затраты:</translation>
+    </message>
+    <message>
+        <source>Target segment:</source>
+        <translation>Целевой сегмент:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Заметки:</translation>
+    </message>
+    <message>
+        <source>Change campaign</source>
+        <translation>Изменение кампании</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsEditor</name>
+    <message>
+        <source>Advertising</source>
+        <translation>Реклама</translation>
+    </message>
+    <message>
+        <source>Mailing</source>
+        <translation>Рассылка</translation>
+    </message>
+    <message>
+        <source>Exhibition</source>
+        <translation>Выставка</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Обзвон</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Сайт</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Рекомендация</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Другое</translation>
+    </message>
+    <message>
+        <source>Where clients come from and what it cost. Set a client&apos;s or deal&apos;s campaign on its card; Reports → Advertising campaigns shows which one paid off.</source>
+        <translation>Откуда приходят клиенты и во что это обошлось. Кампанию клиента или сделки укажите в их карточке; отчёт «Отчёты → Рекламные кампании» покажет, какая окупилась.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Затраты</translation>
+    </message>
+    <message>
+        <source>Target segment</source>
+        <translation>Целевой сегмент</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Delete campaign</source>
+        <translation>Удаление кампании</translation>
+    </message>
+</context>
+<context>
     <name>CardDelegate</name>
     <message numerus="yes">
         <source>%n day(s)</source>
@@ -805,6 +1075,33 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     </message>
 </context>
 <context>
+    <name>ChangedBanner</name>
+    <message>
+        <source>Reload</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Show the client as it is saved now</source>
+        <translation>Показать клиента таким, каким он сохранён сейчас</translation>
+    </message>
+    <message>
+        <source>Moved to the trash by someone else.</source>
+        <translation>Другой пользователь переместил клиента в корзину.</translation>
+    </message>
+    <message>
+        <source>Changed by someone else. Your edits are kept: saving will show both versions, or reload to see theirs.</source>
+        <translation>Клиента изменил другой пользователь. Ваши правки не потеряны: при сохранении будут показаны обе версии; чтобы увидеть чужую, нажмите «Обновить».</translation>
+    </message>
+    <message>
+        <source>Changed by someone else.</source>
+        <translation>Клиента изменил другой пользователь.</translation>
+    </message>
+    <message>
+        <source>Discard your unsaved edits and show the client as it is saved now?</source>
+        <translation>Отменить несохранённые правки и показать клиента таким, каким он сохранён сейчас?</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceDialog</name>
     <message>
         <source>Why did the client refuse?</source>
@@ -834,11 +1131,19 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     </message>
     <message>
         <source>Contact persons</source>
-        <translation>Контактные лица</translation>
+        <translation>Контакты</translation>
     </message>
     <message>
         <source>More</source>
-        <translation>Дополнительно</translation>
+        <translation>Ещё</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Файлы</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
     </message>
     <message>
         <source>Complete…</source>
@@ -846,7 +1151,7 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     </message>
     <message>
         <source>Timeline</source>
-        <translation>История</translation>
+        <translation>Лента событий</translation>
     </message>
     <message>
         <source>New deal…</source>
@@ -1056,7 +1361,10 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message numerus="yes">
         <source>Print all %Ln clients? That is many pages.</source>
         <translation>
-            <numerusform>Напечатать всех %Ln клиента? Это много страниц.</numerusform><numerusform>Напечатать всех %Ln клиентов? Это много страниц.</numerusform><numerusform>Напечатать всех %Ln клиентов? Это много страниц.</numerusform></translation>
+            <numerusform>Напечатать всех %Ln клиента? Это много страниц.</numerusform>
+            <numerusform>Напечатать всех %Ln клиентов? Это много страниц.</numerusform>
+            <numerusform>Напечатать всех %Ln клиентов? Это много страниц.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln client(s)</source>
@@ -1082,7 +1390,7 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
 <context>
     <name>ClientPicker</name>
     <message>
-        <source>Type a client's name or phone</source>
+        <source>Type a client&apos;s name or phone</source>
         <translation>Введите имя или телефон клиента</translation>
     </message>
 </context>
@@ -1139,7 +1447,7 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>Зависла:</translation>
     </message>
     <message numerus="yes">
-        <source>in this stage for %n day(s), over the stage's limit of {limit}</source>
+        <source>in this stage for %n day(s), over the stage&apos;s limit of {limit}</source>
         <translation>
             <numerusform>на этом этапе %n день, больше предела этапа ({limit})</numerusform>
             <numerusform>на этом этапе %n дня, больше предела этапа ({limit})</numerusform>
@@ -1172,7 +1480,10 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message numerus="yes">
         <source>%n unresolved complaint(s)</source>
         <translation>
-            <numerusform>Нерешённых жалоб: %n</numerusform><numerusform>Нерешённых жалоб: %n</numerusform><numerusform>Нерешённых жалоб: %n</numerusform></translation>
+            <numerusform>Нерешённых жалоб: %n</numerusform>
+            <numerusform>Нерешённых жалоб: %n</numerusform>
+            <numerusform>Нерешённых жалоб: %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>The complaint was dealt with: remove the mark (Edit → Undo takes it back)</source>
@@ -1220,6 +1531,121 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message>
         <source>Next step kind:</source>
         <translation>Тип шага:</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionsForm</name>
+    <message>
+        <source>Any status</source>
+        <translation>Любой статус</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Без ответственного</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Любой</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>Любая метка</translation>
+    </message>
+    <message>
+        <source>Any city</source>
+        <translation>Любой город</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Любое</translation>
+    </message>
+    <message>
+        <source>Any source</source>
+        <translation>Любой источник</translation>
+    </message>
+    <message>
+        <source>Name, phone, e-mail, INN…</source>
+        <translation>Имя, телефон, e-mail, ИНН…</translation>
+    </message>
+    <message>
+        <source>Next contact date has passed</source>
+        <translation>Следующий контакт просрочен</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Поля карточки</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Статус:</translation>
+    </message>
+    <message>
+        <source>Responsible:</source>
+        <translation>Ответственный:</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>Метка:</translation>
+    </message>
+    <message>
+        <source>City or region:</source>
+        <translation>Город или регион:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Источник:</translation>
+    </message>
+    <message>
+        <source>Segment field:</source>
+        <translation>Поле «Сегмент»:</translation>
+    </message>
+    <message>
+        <source>Search:</source>
+        <translation>Поиск:</translation>
+    </message>
+    <message>
+        <source>Bought in the last</source>
+        <translation>Были покупки за последние</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> мес.</translation>
+    </message>
+    <message>
+        <source>No contact for</source>
+        <translation>Без контакта</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <source>Lost a deal to a competitor</source>
+        <translation>Сделка проиграна конкуренту</translation>
+    </message>
+    <message>
+        <source>Birthday this month</source>
+        <translation>День рождения в этом месяце</translation>
+    </message>
+    <message>
+        <source>A-class in the ABC analysis, over the last</source>
+        <translation>Класс A в ABC-анализе за последние</translation>
+    </message>
+    <message>
+        <source>all time</source>
+        <translation>всё время</translation>
+    </message>
+    <message>
+        <source>Any campaign</source>
+        <translation>Любая кампания</translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation>Поведение</translation>
+    </message>
+    <message>
+        <source>Came from campaign:</source>
+        <translation>Из кампании:</translation>
     </message>
 </context>
 <context>
@@ -1435,7 +1861,7 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     </message>
     <message>
         <source>These fields appear on the «More» tab of every client card, in this order. A retired field leaves the cards; its values are kept and come back with it.</source>
-        <translation>Эти поля показываются на вкладке «Дополнительно» каждой карточки клиента, в этом порядке. Скрытое поле пропадает с карточек; его значения сохраняются и возвращаются вместе с ним.</translation>
+        <translation>Эти поля показываются на вкладке «Ещё» каждой карточки клиента, в этом порядке. Скрытое поле пропадает с карточек; его значения сохраняются и возвращаются вместе с ним.</translation>
     </message>
     <message>
         <source>Client fields</source>
@@ -1586,6 +2012,10 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>История</translation>
     </message>
     <message>
+        <source>Files</source>
+        <translation>Файлы</translation>
+    </message>
+    <message>
         <source>Save (Ctrl+S)</source>
         <translation>Сохранить (Ctrl+S)</translation>
     </message>
@@ -1645,7 +2075,7 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>Как у этапа</translation>
     </message>
     <message>
-        <source>Use the stage's probability again</source>
+        <source>Use the stage&apos;s probability again</source>
         <translation>Снова взять вероятность этапа</translation>
     </message>
     <message>
@@ -1685,7 +2115,11 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>Ответственный:</translation>
     </message>
     <message>
-        <source>Open the client's card</source>
+        <source>Campaign:</source>
+        <translation>Кампания:</translation>
+    </message>
+    <message>
+        <source>Open the client&apos;s card</source>
         <translation>Открыть карточку клиента</translation>
     </message>
     <message>
@@ -1732,7 +2166,7 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>Ничего не запланировано</translation>
     </message>
     <message numerus="yes">
-        <source>Stuck: over the stage's limit of %n day(s)</source>
+        <source>Stuck: over the stage&apos;s limit of %n day(s)</source>
         <translation>
             <numerusform>Зависла: дольше предела этапа в %n день</numerusform>
             <numerusform>Зависла: дольше предела этапа в %n дня</numerusform>
@@ -1865,8 +2299,16 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>Сегмент:</translation>
     </message>
     <message>
+        <source>Campaign:</source>
+        <translation>Кампания:</translation>
+    </message>
+    <message>
         <source>Notes:</source>
         <translation>Заметки:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(нет)</translation>
     </message>
     <message>
         <source>(nobody)</source>
@@ -1895,6 +2337,115 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message>
         <source>Full name:</source>
         <translation>ФИО:</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsDialog</name>
+    <message>
+        <source>Create document</source>
+        <translation>Создать документ</translation>
+    </message>
+    <message>
+        <source>Templates folder…</source>
+        <translation>Папка шаблонов…</translation>
+    </message>
+    <message>
+        <source>Put your own .docx or .odt templates here; the list of fields is in README-fields.txt</source>
+        <translation>Положите сюда свои шаблоны .docx или .odt; список полей — в файле README-fields.txt</translation>
+    </message>
+    <message>
+        <source>(no deal)</source>
+        <translation>(без сделки)</translation>
+    </message>
+    <message>
+        <source>Install LibreOffice (free, libreoffice.org) to get PDF and ODT files; DOCX opens in Word and LibreOffice</source>
+        <translation>Установите LibreOffice (бесплатно, libreoffice.org), чтобы получать файлы PDF и ODT; DOCX открывается в Word и LibreOffice</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Шаблон:</translation>
+    </message>
+    <message>
+        <source>Deal:</source>
+        <translation>Сделка:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Формат:</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>Показать в папке</translation>
+    </message>
+    <message>
+        <source>Send by e-mail…</source>
+        <translation>Отправить по почте…</translation>
+    </message>
+    <message>
+        <source>Commercial proposal</source>
+        <translation>Коммерческое предложение</translation>
+    </message>
+    <message>
+        <source>Invoice for payment</source>
+        <translation>Счёт на оплату</translation>
+    </message>
+    <message>
+        <source>An invoice is issued for a deal: choose the deal.</source>
+        <translation>Счёт выставляется по сделке: выберите сделку.</translation>
+    </message>
+    <message>
+        <source>The invoice gets number {number} and is added to the deal&apos;s invoices.</source>
+        <translation>Счёт получит номер {number} и добавится к счетам сделки.</translation>
+    </message>
+    <message>
+        <source>The document is saved, attached to the card and written into its history.</source>
+        <translation>Документ сохранится, прикрепится к карточке и попадёт в её историю.</translation>
+    </message>
+    <message>
+        <source>Creating the document…</source>
+        <translation>Создание документа…</translation>
+    </message>
+    <message>
+        <source>Created and attached to the card:
+{name}</source>
+        <translation>Создан и прикреплён к карточке:
+{name}</translation>
+    </message>
+    <message>
+        <source>No program opened {path}.</source>
+        <translation>Ни одна программа не открыла {path}.</translation>
+    </message>
+    <message>
+        <source>Templates folder</source>
+        <translation>Папка шаблонов</translation>
+    </message>
+    <message>
+        <source>Create document…</source>
+        <translation>Создать документ…</translation>
+    </message>
+    <message>
+        <source>A commercial proposal, an invoice or your own template, filled in for this card</source>
+        <translation>Коммерческое предложение, счёт или свой шаблон, заполненный по этой карточке</translation>
+    </message>
+    <message>
+        <source>The document is made from the saved card. Save the changes now?</source>
+        <translation>Документ создаётся по сохранённой карточке. Сохранить изменения сейчас?</translation>
+    </message>
+    <message>
+        <source>Save the card first.</source>
+        <translation>Сначала сохраните карточку.</translation>
     </message>
 </context>
 <context>
@@ -1949,6 +2500,178 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message>
         <source>This is not an e-mail address</source>
         <translation>Это не адрес электронной почты</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeeDialog</name>
+    <message>
+        <source>optional: a short name to sign in with</source>
+        <translation>необязательно: короткое имя для входа</translation>
+    </message>
+    <message>
+        <source>Works here (clear when the employee has left)</source>
+        <translation>Работает (снимите галочку, когда сотрудник уйдёт)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Роль:</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+</context>
+<context>
+    <name>Employees</name>
+    <message>
+        <source>Owner</source>
+        <translation>Владелец</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Менеджер</translation>
+    </message>
+    <message>
+        <source>Viewer (reads only)</source>
+        <translation>Наблюдатель (только просмотр)</translation>
+    </message>
+    <message>
+        <source>Type the employee&apos;s name.</source>
+        <translation>Введите имя сотрудника.</translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation>Выберите роль.</translation>
+    </message>
+    <message>
+        <source>The login «{login}» already belongs to {name}.</source>
+        <translation>Логин «{login}» уже занят: {name}.</translation>
+    </message>
+    <message>
+        <source>Kartoteka needs at least one active owner. Make another employee an owner first.</source>
+        <translation>В Картотеке должен быть хотя бы один работающий владелец. Сначала сделайте владельцем другого сотрудника.</translation>
+    </message>
+    <message>
+        <source>The password is too short: at least {minimum} characters.</source>
+        <translation>Пароль слишком короткий: нужно не меньше {minimum} символов.</translation>
+    </message>
+    <message>
+        <source>{name} already has work in Kartoteka; mark the employee as left instead.</source>
+        <translation>У сотрудника {name} уже есть работа в Картотеке; вместо этого отметьте, что он больше не работает.</translation>
+    </message>
+    <message>
+        <source>Choose another employee to hand the work over to.</source>
+        <translation>Выберите другого сотрудника, которому передать работу.</translation>
+    </message>
+    <message>
+        <source>{name} has left; choose an employee who works here.</source>
+        <translation>{name} больше не работает; выберите работающего сотрудника.</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeesEditor</name>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Set password…</source>
+        <translation>Задать пароль…</translation>
+    </message>
+    <message>
+        <source>Hand over…</source>
+        <translation>Передать работу…</translation>
+    </message>
+    <message>
+        <source>Give a leaver&apos;s clients, open deals and planned activities to another employee</source>
+        <translation>Передать другому сотруднику клиентов, открытые сделки и запланированные дела уходящего</translation>
+    </message>
+    <message>
+        <source>While only you work in Kartoteka, nobody signs in. Once a second employee has a password (or you set one for yourself), Kartoteka asks for a name and password at start.</source>
+        <translation>Пока в Картотеке работаете только вы, входить не нужно. Как только у второго сотрудника появится пароль (или вы зададите его себе), Картотека будет спрашивать имя и пароль при запуске.</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Сотрудники</translation>
+    </message>
+    <message>
+        <source>Anyone can sign in without a password as: {names}. Set them a password.</source>
+        <translation>Кто угодно может войти без пароля под именем: {names}. Задайте им пароль.</translation>
+    </message>
+    <message>
+        <source>Add employee</source>
+        <translation>Добавление сотрудника</translation>
+    </message>
+    <message>
+        <source>New employee</source>
+        <translation>Новый сотрудник</translation>
+    </message>
+    <message>
+        <source>Change employee</source>
+        <translation>Изменение сотрудника</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <source>Hand over work</source>
+        <translation>Передача работы</translation>
+    </message>
+    <message>
+        <source>{source} → {target}: {what} handed over. Ctrl+Z takes it back.</source>
+        <translation>{source} → {target}, передано: {what}. Ctrl+Z отменит передачу.</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>{name} (you)</source>
+        <translation>{name} (вы)</translation>
+    </message>
+    <message>
+        <source>Works here</source>
+        <translation>Работает</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Не работает</translation>
+    </message>
+    <message>
+        <source>Has a password</source>
+        <translation>Есть пароль</translation>
+    </message>
+    <message>
+        <source>No password</source>
+        <translation>Без пароля</translation>
     </message>
 </context>
 <context>
@@ -2024,6 +2747,90 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message>
         <source>The database {path} is still open in Kartoteka or another program. Close it and try again. Nothing was changed.</source>
         <translation>База {path} ещё открыта в Картотеке или другой программе. Закройте её и повторите. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>The name or the password is wrong.</source>
+        <translation>Неверное имя или пароль.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords. Signing in is locked for {minutes} min; try again later.</source>
+        <translation>Слишком много неверных паролей. Вход заблокирован на {minutes} мин; попробуйте позже.</translation>
+    </message>
+    <message>
+        <source>{name} is {size_mb} MB: too large to attach (up to {limit_mb} MB). Keep it in a shared folder and put a link to it in the notes instead.</source>
+        <translation>Файл {name} весит {size_mb} МБ — слишком много для вложения (можно до {limit_mb} МБ). Положите его в общую папку, а в заметки вставьте ссылку на него.</translation>
+    </message>
+    <message>
+        <source>Cannot read the file {path} ({detail}). Check that it exists and is not open in another program; nothing was attached.</source>
+        <translation>Не удаётся прочитать файл {path} ({detail}). Проверьте, что он существует и не открыт в другой программе; ничего не прикреплено.</translation>
+    </message>
+    <message>
+        <source>The stored copy of {name} is missing or damaged. Restore a backup that has it, or attach the file again.</source>
+        <translation>Сохранённая копия файла {name} пропала или повреждена. Восстановите резервную копию, в которой он есть, или прикрепите файл заново.</translation>
+    </message>
+    <message>
+        <source>Install LibreOffice (free, libreoffice.org) to get {fmt} files. The .docx was saved: {path}</source>
+        <translation>Установите LibreOffice (бесплатно, libreoffice.org), чтобы получать файлы {fmt}. Файл .docx сохранён: {path}</translation>
+    </message>
+    <message>
+        <source>The template {path} is an .odt file: install LibreOffice (free, libreoffice.org) to fill it, or save the template as .docx.</source>
+        <translation>Шаблон {path} — файл .odt: установите LibreOffice (бесплатно, libreoffice.org), чтобы заполнить его, или сохраните шаблон в формате .docx.</translation>
+    </message>
+    <message>
+        <source>LibreOffice could not make a {fmt} from {path}: {detail}</source>
+        <translation>LibreOffice не смог сделать {fmt} из {path}: {detail}</translation>
+    </message>
+    <message>
+        <source>The template {path} cannot be filled: {detail}. Check its fields (see README-fields.txt in the templates folder).</source>
+        <translation>Не удаётся заполнить шаблон {path}: {detail}. Проверьте его поля (см. README-fields.txt в папке шаблонов).</translation>
+    </message>
+    <message>
+        <source>An invoice is issued for a deal: choose the deal (or open it) and create the invoice there.</source>
+        <translation>Счёт выставляется по сделке: выберите сделку (или откройте её) и создайте счёт там.</translation>
+    </message>
+    <message>
+        <source>The deal «{title}» has no products or services and no amount: add them on the deal card, then create the invoice.</source>
+        <translation>В сделке «{title}» нет ни товаров и услуг, ни суммы: добавьте их в карточке сделки, затем создайте счёт.</translation>
+    </message>
+    <message>
+        <source>Give the segment a name.</source>
+        <translation>Введите название сегмента.</translation>
+    </message>
+    <message>
+        <source>A segment named “{name}” already exists. Choose another name.</source>
+        <translation>Сегмент «{name}» уже есть. Выберите другое название.</translation>
+    </message>
+    <message>
+        <source>The segment has no conditions, so it would hold every client. Choose at least one condition.</source>
+        <translation>У сегмента нет условий, и в него попадут все клиенты. Выберите хотя бы одно условие.</translation>
+    </message>
+    <message>
+        <source>The segment refers to a campaign, field or employee that no longer exists. Choose another.</source>
+        <translation>Сегмент ссылается на кампанию, поле или сотрудника, которых больше нет. Выберите другое значение.</translation>
+    </message>
+    <message>
+        <source>Give the campaign a name.</source>
+        <translation>Введите название кампании.</translation>
+    </message>
+    <message>
+        <source>A campaign named “{name}” already exists. Choose another name.</source>
+        <translation>Кампания «{name}» уже есть. Выберите другое название.</translation>
+    </message>
+    <message>
+        <source>The campaign ends ({ends}) before it starts ({starts}).</source>
+        <translation>Кампания заканчивается ({ends}) раньше, чем начинается ({starts}).</translation>
+    </message>
+    <message>
+        <source>The cost of a campaign cannot be negative.</source>
+        <translation>Затраты на кампанию не могут быть отрицательными.</translation>
+    </message>
+    <message>
+        <source>Sign in to change data. Nothing was changed.</source>
+        <translation>Чтобы изменять данные, войдите в программу. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Cannot copy the database to {target}: {detail}</source>
+        <translation>Не удаётся скопировать базу в {target}: {detail}</translation>
     </message>
     <message>
         <source>Cancelled. Nothing was changed.</source>
@@ -2402,6 +3209,37 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Hand over work</source>
+        <translation>Передача работы</translation>
+    </message>
+    <message>
+        <source> (left)</source>
+        <translation> (не работает)</translation>
+    </message>
+    <message>
+        <source>Done activities and closed deals stay with their author, so the reports still count who did what. Ctrl+Z takes the hand-over back.</source>
+        <translation>Выполненные дела и закрытые сделки остаются за их автором, чтобы отчёты по-прежнему показывали, кто что сделал. Ctrl+Z отменит передачу.</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>От кого:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Кому:</translation>
+    </message>
+    <message>
+        <source>Nothing to hand over: no clients, open deals or planned activities.</source>
+        <translation>Передавать нечего: нет ни клиентов, ни открытых сделок, ни запланированных дел.</translation>
+    </message>
+    <message>
+        <source>{what} will move.</source>
+        <translation>Будет передано: {what}.</translation>
+    </message>
+</context>
+<context>
     <name>Help</name>
     <message>
         <source>About Kartoteka</source>
@@ -2475,6 +3313,232 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message>
         <source>Activities</source>
         <translation>Дела</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Пока ничего не записано.</translation>
+    </message>
+    <message>
+        <source>Employee:</source>
+        <translation>Сотрудник:</translation>
+    </message>
+    <message>
+        <source>All employees</source>
+        <translation>Все сотрудники</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryText</name>
+    <message>
+        <source>name</source>
+        <translation>имя</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>вид</translation>
+    </message>
+    <message>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <source>KPP</source>
+        <translation>КПП</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>адрес</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>город</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>регион</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>источник</translation>
+    </message>
+    <message>
+        <source>segment</source>
+        <translation>сегмент</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>статус</translation>
+    </message>
+    <message>
+        <source>refusal reason</source>
+        <translation>причина отказа</translation>
+    </message>
+    <message>
+        <source>responsible</source>
+        <translation>ответственный</translation>
+    </message>
+    <message>
+        <source>campaign</source>
+        <translation>кампания</translation>
+    </message>
+    <message>
+        <source>next contact</source>
+        <translation>следующий контакт</translation>
+    </message>
+    <message>
+        <source>birthday</source>
+        <translation>день рождения</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>заметки</translation>
+    </message>
+    <message>
+        <source>phones</source>
+        <translation>телефоны</translation>
+    </message>
+    <message>
+        <source>e-mails</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>метки</translation>
+    </message>
+    <message>
+        <source>contact persons</source>
+        <translation>контактные лица</translation>
+    </message>
+    <message>
+        <source>own fields</source>
+        <translation>доп. поля</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>название</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>сумма</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>этап</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>тема</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>результат</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>запланировано на</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>выполнено</translation>
+    </message>
+    <message>
+        <source>reminder</source>
+        <translation>напоминание</translation>
+    </message>
+    <message>
+        <source>repeat</source>
+        <translation>повтор</translation>
+    </message>
+    <message>
+        <source>sentiment</source>
+        <translation>оценка</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>жалоба решена</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>файл</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>создано</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>объединено</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>изменено</translation>
+    </message>
+    <message>
+        <source>moved to the trash</source>
+        <translation>перемещено в корзину</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>восстановлено</translation>
+    </message>
+    <message>
+        <source>deleted for good</source>
+        <translation>удалено навсегда</translation>
+    </message>
+    <message>
+        <source>Client {action}</source>
+        <translation>Клиент: {action}</translation>
+    </message>
+    <message>
+        <source>Deal «{title}» {action}</source>
+        <translation>Сделка «{title}»: {action}</translation>
+    </message>
+    <message>
+        <source>Activity «{subject}» {action}</source>
+        <translation>Дело «{subject}»: {action}</translation>
+    </message>
+    <message>
+        <source>File «{name}» {action}</source>
+        <translation>Файл «{name}»: {action}</translation>
+    </message>
+    <message>
+        <source>Import #{number}</source>
+        <translation>Импорт №{number}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>физлицо</translation>
+    </message>
+    <message>
+        <source>company</source>
+        <translation>компания</translation>
+    </message>
+    <message>
+        <source>undoing import #{number}</source>
+        <translation>отмена импорта №{number}</translation>
     </message>
 </context>
 <context>
@@ -2875,6 +3939,33 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in to Kartoteka</source>
+        <translation>Вход в Картотеку</translation>
+    </message>
+    <message>
+        <source>Kartoteka</source>
+        <translation>Картотека</translation>
+    </message>
+    <message>
+        <source>Choose your name or type your login, then your password.</source>
+        <translation>Выберите своё имя или введите логин, затем пароль.</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <source>Name or login:</source>
+        <translation>Имя или логин:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+</context>
+<context>
     <name>LostReasonDialog</name>
     <message>
         <source>Deal lost</source>
@@ -2911,6 +4002,72 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message>
         <source>Mark as lost</source>
         <translation>Отметить проигранной</translation>
+    </message>
+</context>
+<context>
+    <name>MailActions</name>
+    <message>
+        <source>Send e-mail</source>
+        <translation>Отправка письма</translation>
+    </message>
+    <message>
+        <source>This client has no e-mail address. Add one on the client&apos;s card (or a contact person&apos;s), then send again.</source>
+        <translation>У клиента нет адреса e-mail. Добавьте его в карточку клиента (или контактного лица) и отправьте снова.</translation>
+    </message>
+    <message>
+        <source>No mail program opened the message.</source>
+        <translation>Ни одна почтовая программа не открыла письмо.</translation>
+    </message>
+    <message>
+        <source>The letter with the files is saved as {path}: open it with your mail program, or attach the files by hand.</source>
+        <translation>Письмо с файлами сохранено как {path}: откройте его в почтовой программе или прикрепите файлы вручную.</translation>
+    </message>
+    <message>
+        <source>E-mail to {address}</source>
+        <translation>Письмо на {address}</translation>
+    </message>
+    <message>
+        <source>Send e-mail…</source>
+        <translation>Написать письмо…</translation>
+    </message>
+    <message>
+        <source>Write to the client from your mail program, with files from the card</source>
+        <translation>Написать клиенту из почтовой программы, приложив файлы из карточки</translation>
+    </message>
+    <message>
+        <source>Save the card first.</source>
+        <translation>Сначала сохраните карточку.</translation>
+    </message>
+</context>
+<context>
+    <name>MailDialog</name>
+    <message>
+        <source>Send e-mail</source>
+        <translation>Отправка письма</translation>
+    </message>
+    <message>
+        <source>The letter opens in your mail program: check it there and press Send.</source>
+        <translation>Письмо откроется в почтовой программе: проверьте его там и нажмите «Отправить».</translation>
+    </message>
+    <message>
+        <source>Open in the mail program</source>
+        <translation>Открыть в почтовой программе</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Кому:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Тема:</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Текст:</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>Файлы:</translation>
     </message>
 </context>
 <context>
@@ -3055,6 +4212,10 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <source>&lt;h3&gt;Kartoteka {version}&lt;/h3&gt;&lt;p&gt;A card index of clients for a small business: cards, calls and meetings, the funnel, reminders and reports.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Картотека {version}&lt;/h3&gt;&lt;p&gt;Картотека клиентов для малого бизнеса: карточки, звонки и встречи, воронка продаж, напоминания и отчёты.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Sign &amp;out / switch user…</source>
+        <translation>&amp;Сменить пользователя…</translation>
+    </message>
 </context>
 <context>
     <name>MappingModel</name>
@@ -3102,7 +4263,7 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>Столбцы</translation>
     </message>
     <message>
-        <source>Check where each column of the file goes. Columns the program did not recognise go into the client's notes, so nothing is lost.</source>
+        <source>Check where each column of the file goes. Columns the program did not recognise go into the client&apos;s notes, so nothing is lost.</source>
         <translation>Проверьте, куда попадёт каждый столбец файла. Столбцы, которые программа не распознала, попадут в заметки клиента — ничего не потеряется.</translation>
     </message>
     <message>
@@ -3139,6 +4300,116 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message>
         <source>+{count} more</source>
         <translation>ещё {count}</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeDialog</name>
+    <message>
+        <source>Password for {0}:</source>
+        <translation>Пароль для {0}:</translation>
+    </message>
+    <message>
+        <source>Office mode (PostgreSQL)</source>
+        <translation>Офисный режим (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>Several people can work on one database on a PostgreSQL server. Enter the server&apos;s details, test the connection, and copy this database there once; then every computer of the office opens it.</source>
+        <translation>Несколько человек могут работать с одной базой на сервере PostgreSQL. Введите данные сервера, проверьте подключение и один раз скопируйте туда эту базу; после этого её будут открывать все компьютеры офиса.</translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keyring</source>
+        <translation>Запомнить пароль в системном хранилище паролей</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Проверить подключение</translation>
+    </message>
+    <message>
+        <source>Copy this database there…</source>
+        <translation>Скопировать туда эту базу…</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Сервер:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Порт:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>База данных:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Пользователь:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Use this computer&apos;s file</source>
+        <translation>Работать с файлом на этом компьютере</translation>
+    </message>
+    <message>
+        <source>Connected ({0}). The database holds Kartoteka data: {1} clients.</source>
+        <translation>Подключено ({0}). В базе есть данные Картотеки, клиентов: {1}.</translation>
+    </message>
+    <message>
+        <source>Connected ({0}). The database is empty: copy this database there.</source>
+        <translation>Подключено ({0}). База пуста: скопируйте туда эту базу.</translation>
+    </message>
+    <message>
+        <source>Connected ({0}), but the database holds another program&apos;s tables.</source>
+        <translation>Подключено ({0}), но в базе таблицы другой программы.</translation>
+    </message>
+    <message>
+        <source>Copying… the tables are counted on both sides at the end.</source>
+        <translation>Копирование… В конце строки таблиц будут пересчитаны с обеих сторон.</translation>
+    </message>
+    <message>
+        <source>Copied {0} rows; every table&apos;s count matches. Press OK to work there from the next start.</source>
+        <translation>Скопировано строк: {0}; число строк совпадает во всех таблицах. Нажмите OK, чтобы со следующего запуска работать там.</translation>
+    </message>
+    <message>
+        <source>Kartoteka will open this computer&apos;s file the next time it starts.</source>
+        <translation>При следующем запуске Картотека откроет файл на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>Restart Kartoteka to work on {0}.</source>
+        <translation>Перезапустите Картотеку, чтобы работать с {0}.</translation>
+    </message>
+    <message>
+        <source>Office mode (PostgreSQL)…</source>
+        <translation>Офисный режим (PostgreSQL)…</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Password of {name}</source>
+        <translation>Пароль сотрудника {name}</translation>
+    </message>
+    <message>
+        <source>At least {n} characters. Leave both fields empty to remove the password.</source>
+        <translation>Не меньше {n} символов. Оставьте оба поля пустыми, чтобы убрать пароль.</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>Новый пароль:</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Ещё раз:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>Пароли не совпадают. Введите один и тот же пароль дважды.</translation>
+    </message>
+    <message>
+        <source>The password is too short: at least {n} characters.</source>
+        <translation>Пароль слишком короткий: нужно не меньше {n} символов.</translation>
     </message>
 </context>
 <context>
@@ -3752,6 +5023,105 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     </message>
 </context>
 <context>
+    <name>RequisitesEditor</name>
+    <message>
+        <source>Company name:</source>
+        <translation>Название компании:</translation>
+    </message>
+    <message>
+        <source>INN:</source>
+        <translation>ИНН:</translation>
+    </message>
+    <message>
+        <source>KPP:</source>
+        <translation>КПП:</translation>
+    </message>
+    <message>
+        <source>OGRN / OGRNIP:</source>
+        <translation>ОГРН / ОГРНИП:</translation>
+    </message>
+    <message>
+        <source>Legal address:</source>
+        <translation>Юридический адрес:</translation>
+    </message>
+    <message>
+        <source>Bank:</source>
+        <translation>Банк:</translation>
+    </message>
+    <message>
+        <source>BIK:</source>
+        <translation>БИК:</translation>
+    </message>
+    <message>
+        <source>Correspondent account:</source>
+        <translation>Корр. счёт:</translation>
+    </message>
+    <message>
+        <source>Settlement account:</source>
+        <translation>Расчётный счёт:</translation>
+    </message>
+    <message>
+        <source>Director:</source>
+        <translation>Руководитель:</translation>
+    </message>
+    <message>
+        <source>Chief accountant:</source>
+        <translation>Главный бухгалтер:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Телефон:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>E-mail:</translation>
+    </message>
+    <message>
+        <source>An INN has 10 digits (organisation) or 12 (sole trader) with a valid check digit.</source>
+        <translation>В ИНН 10 цифр (организация) или 12 (ИП) с верным контрольным числом.</translation>
+    </message>
+    <message>
+        <source>A KPP has 9 characters, like 773601001.</source>
+        <translation>В КПП 9 знаков, например 773601001.</translation>
+    </message>
+    <message>
+        <source>An OGRN has 13 digits (OGRNIP: 15) with a valid check digit.</source>
+        <translation>В ОГРН 13 цифр (в ОГРНИП — 15) с верным контрольным числом.</translation>
+    </message>
+    <message>
+        <source>A BIK has 9 digits.</source>
+        <translation>В БИК 9 цифр.</translation>
+    </message>
+    <message>
+        <source>An account number has 20 digits and matches the bank&apos;s BIK.</source>
+        <translation>В номере счёта 20 цифр, и он должен соответствовать БИК банка.</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address.</source>
+        <translation>Это не адрес электронной почты.</translation>
+    </message>
+    <message>
+        <source>These details are printed on invoices, proposals and reports.</source>
+        <translation>Эти реквизиты печатаются в счетах, коммерческих предложениях и отчётах.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Only the owner may change the requisites.</source>
+        <translation>Изменять реквизиты может только владелец.</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the fields marked in red.</source>
+        <translation>Не сохранено: исправьте поля, отмеченные красным.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+</context>
+<context>
     <name>Restore</name>
     <message>
         <source>Made:</source>
@@ -3920,7 +5290,10 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message numerus="yes">
         <source>in %n day(s)</source>
         <translation>
-            <numerusform>через %n дн.</numerusform><numerusform>через %n дн.</numerusform><numerusform>через %n дн.</numerusform></translation>
+            <numerusform>через %n дн.</numerusform>
+            <numerusform>через %n дн.</numerusform>
+            <numerusform>через %n дн.</numerusform>
+        </translation>
     </message>
     <message>
         <source>{kind} «{subject}» {when}</source>
@@ -3962,6 +5335,166 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     </message>
 </context>
 <context>
+    <name>SegmentActions</name>
+    <message>
+        <source>Save filter as segment…</source>
+        <translation>Сохранить фильтр как сегмент…</translation>
+    </message>
+    <message>
+        <source>Keep the current filter as a segment: a live list of clients</source>
+        <translation>Сохранить текущий фильтр как сегмент — список клиентов, который обновляется сам</translation>
+    </message>
+    <message>
+        <source>Manage segments…</source>
+        <translation>Управление сегментами…</translation>
+    </message>
+    <message>
+        <source>Export segment…</source>
+        <translation>Экспорт сегмента…</translation>
+    </message>
+    <message>
+        <source>The chosen segment&apos;s clients to .xlsx, .csv or vCard</source>
+        <translation>Клиенты выбранного сегмента в .xlsx, .csv или vCard</translation>
+    </message>
+    <message>
+        <source>Campaign…</source>
+        <translation>Кампания…</translation>
+    </message>
+    <message>
+        <source>Set the source campaign of the selected clients</source>
+        <translation>Указать, из какой кампании пришли выбранные клиенты</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>Сегменты</translation>
+    </message>
+    <message>
+        <source>Save the filter as a segment, manage and export segments</source>
+        <translation>Сохранить фильтр как сегмент, управлять сегментами и выгружать их</translation>
+    </message>
+    <message>
+        <source>Save segment</source>
+        <translation>Сохранение сегмента</translation>
+    </message>
+    <message>
+        <source>Segment “{name}” saved.</source>
+        <translation>Сегмент «{name}» сохранён.</translation>
+    </message>
+    <message>
+        <source>Set campaign</source>
+        <translation>Назначение кампании</translation>
+    </message>
+    <message numerus="yes">
+        <source>Campaign set for %n client(s).</source>
+        <translation>
+            <numerusform>Кампания назначена %n клиенту.</numerusform>
+            <numerusform>Кампания назначена %n клиентам.</numerusform>
+            <numerusform>Кампания назначена %n клиентам.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save filter as segment</source>
+        <translation>Сохранить фильтр как сегмент</translation>
+    </message>
+    <message>
+        <source>Name of the segment:</source>
+        <translation>Название сегмента:</translation>
+    </message>
+    <message>
+        <source>No campaign</source>
+        <translation>Без кампании</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Кампания</translation>
+    </message>
+    <message numerus="yes">
+        <source>Campaign of %n client(s):</source>
+        <translation>
+            <numerusform>Кампания %n клиента:</numerusform>
+            <numerusform>Кампания %n клиентов:</numerusform>
+            <numerusform>Кампания %n клиентов:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SegmentCombo</name>
+    <message>
+        <source>Saved segments (live lists), then the values of the card&apos;s Segment field</source>
+        <translation>Сохранённые сегменты (живые списки), затем значения поля «Сегмент» из карточек</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentExportDialog</name>
+    <message>
+        <source>Export segment “{name}”</source>
+        <translation>Экспорт сегмента «{name}»</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n client(s) of the segment</source>
+        <translation>
+            <numerusform>%n клиент сегмента</numerusform>
+            <numerusform>%n клиента сегмента</numerusform>
+            <numerusform>%n клиентов сегмента</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsManager</name>
+    <message>
+        <source>Segments</source>
+        <translation>Сегменты</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Новый</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>For example: Bought this year</source>
+        <translation>Например: покупали в этом году</translation>
+    </message>
+    <message>
+        <source>Show in the list</source>
+        <translation>Показать в списке</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Экспорт…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s) in the segment now</source>
+        <translation>
+            <numerusform>Сейчас в сегменте %n клиент</numerusform>
+            <numerusform>Сейчас в сегменте %n клиента</numerusform>
+            <numerusform>Сейчас в сегменте %n клиентов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New segment</source>
+        <translation>Новый сегмент</translation>
+    </message>
+    <message>
+        <source>Change segment</source>
+        <translation>Изменение сегмента</translation>
+    </message>
+    <message>
+        <source>Delete segment</source>
+        <translation>Удаление сегмента</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -3976,8 +5509,24 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>Язык системы</translation>
     </message>
     <message>
-        <source>The language changes the next time Kartoteka starts.</source>
-        <translation>Язык сменится при следующем запуске Картотеки.</translation>
+        <source>As the system</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Светлая</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Тёмная</translation>
+    </message>
+    <message>
+        <source>Light or dark colours; the change shows the next time Kartoteka starts.</source>
+        <translation>Светлые или тёмные цвета; изменение вступит в силу при следующем запуске Картотеки.</translation>
+    </message>
+    <message>
+        <source>The language and the look change the next time Kartoteka starts.</source>
+        <translation>Язык и тема сменятся при следующем запуске Картотеки.</translation>
     </message>
     <message>
         <source>Keep reminding from the tray when the window is closed</source>
@@ -3996,12 +5545,20 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>Язык:</translation>
     </message>
     <message>
+        <source>Look:</source>
+        <translation>Тема:</translation>
+    </message>
+    <message>
         <source>Database file:</source>
         <translation>Файл базы:</translation>
     </message>
     <message>
         <source>General</source>
         <translation>Общие</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
     </message>
     <message>
         <source>Funnel stages</source>
@@ -4014,6 +5571,14 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message>
         <source>Automation</source>
         <translation>Автоматизация</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Кампании</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Сотрудники</translation>
     </message>
 </context>
 <context>
@@ -4221,7 +5786,7 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message>
         <source>The database {path} is in a network folder. If two computers write to it at once, or the network drops while saving, the file can be damaged.
 
-Keep the database on this computer's disk, or, for an office where several people work together, use the office mode: one PostgreSQL server that every computer connects to.</source>
+Keep the database on this computer&apos;s disk, or, for an office where several people work together, use the office mode: one PostgreSQL server that every computer connects to.</source>
         <translation>База {path} лежит в сетевой папке. Если два компьютера пишут в неё одновременно или сеть обрывается во время записи, файл может повредиться.
 
 Держите базу на диске этого компьютера, а для офиса, где работают несколько человек, используйте офисный режим: один сервер PostgreSQL, к которому подключаются все компьютеры.</translation>
@@ -4564,7 +6129,7 @@ Log the first one above.</source>
         <translation>Импортировать мою таблицу</translation>
     </message>
     <message>
-        <source>Bring in clients from Excel, a 1C export or a phone's contacts</source>
+        <source>Bring in clients from Excel, a 1C export or a phone&apos;s contacts</source>
         <translation>Перенести клиентов из Excel, выгрузки 1С или контактов телефона</translation>
     </message>
     <message>
@@ -4638,6 +6203,33 @@ Log the first one above.</source>
     <message>
         <source>Kartoteka backs it up by itself every day and when it closes, into the folder&lt;br&gt;{folder}</source>
         <translation>Картотека сама делает резервную копию каждый день и при закрытии, в папку&lt;br&gt;{folder}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkWords</name>
+    <message numerus="yes">
+        <source>%n planned activity(-ies)</source>
+        <translation>
+            <numerusform>%n запланированное дело</numerusform>
+            <numerusform>%n запланированных дела</numerusform>
+            <numerusform>%n запланированных дел</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s)</source>
+        <translation>
+            <numerusform>%n клиент</numerusform>
+            <numerusform>%n клиента</numerusform>
+            <numerusform>%n клиентов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open deal(s)</source>
+        <translation>
+            <numerusform>%n открытая сделка</numerusform>
+            <numerusform>%n открытые сделки</numerusform>
+            <numerusform>%n открытых сделок</numerusform>
+        </translation>
     </message>
 </context>
 <context>
