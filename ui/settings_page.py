@@ -3,8 +3,8 @@ the client card's own fields and the funnel's automation rules."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QSpacerItem, QSystemTrayIcon,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QFrame, QLabel, QScrollArea, QSpacerItem,
+                               QSystemTrayIcon, QTabWidget, QVBoxLayout, QWidget)
 
 from . import i18n, style
 from .backup.settings import BackupSettings
@@ -86,7 +86,11 @@ class SettingsPage(QWidget):
         self.stages_editor = StagesEditor(self)
         self.tabs = QTabWidget(self)
         self.general_tab = general
-        self.tabs.addTab(general, self.tr("General"))
+        self.general_scroll = scroll = QScrollArea(self)  # on a small screen the form scrolls instead of squeezing its notes
+        scroll.setWidget(general)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.tabs.addTab(scroll, self.tr("General"))
         from .requisites_editor import RequisitesEditor  # the company's requisites for documents
         self.requisites_editor = RequisitesEditor(self)
         self.tabs.addTab(self.requisites_editor, self.tr("Company"))
@@ -126,5 +130,5 @@ class SettingsPage(QWidget):
 
     def show_backups(self) -> None:
         """Bring the backup settings into view (the status line was clicked)."""
-        self.tabs.setCurrentWidget(self.general_tab)
+        self.tabs.setCurrentWidget(self.general_scroll)
         self.backup_settings.focus_folder()
