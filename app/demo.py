@@ -23,6 +23,7 @@ from db.text import fold
 
 from . import settings
 from .deals import default_pipeline
+from .demo_campaigns import add_campaigns
 from .demo_words import (CITIES, CITY_WEIGHTS, COMPANY_SEGMENTS, COMPETITORS, CONTACT_KINDS,
                          DEAL_TITLES, DONE_KINDS, DONE_TEXT, DONE_WEIGHTS, FEMALE, INN_REGIONS,
                          MAIL_DOMAINS, MALE, MANAGERS, MOBILE_CODES, NOTES, PERSON_SEGMENTS,
@@ -423,6 +424,7 @@ def generate(n_clients: int, *, seed: int = 1, progress=None, now: datetime | No
             for sql in indexes:
                 db.execute_sql(sql)
             index_client_range(first_client, first_client + n_clients - 1)
+            maker.counts["clients in campaigns"] = add_campaigns(first_client, first_client + n_clients - 1, now)
             reset_sequences(model for model, _ in _Rows.TABLES)  # PostgreSQL: ids were given
         if n_clients > 0:
             db.execute_sql("ANALYZE")  # fresh statistics, so the planner picks the right indexes

@@ -200,3 +200,19 @@ def test_cli_demo_prints_json_stats(tmp_path):
         assert Client.select().count() == 50
     finally:
         close_database()
+
+
+def test_paid_sources_become_campaigns_the_report_can_show(demo):
+    from app.demo_campaigns import CAMPAIGNS
+    from app.reports import build_report
+    from app.reports.base import Filters
+    from db.models import Campaign
+    campaigns = {c.name: c for c in Campaign.select()}
+    assert len(campaigns) >= 3
+    for campaign in campaigns.values():
+        members = Client.select().where(Client.campaign == campaign.id)
+        assert members.count() > 0 and campaign.cost > 0
+        assert {c.source for c in members} == {next(s for s, n, _, _ in CAMPAIGNS if n == campaign.name)}
+    _, now = demo
+    report = build_report("campaigns", Filters(date_from=now.date() - timedelta(days=800), date_to=now.date()))
+    assert len([row for row in report.rows if row[0] in campaigns]) == len(campaigns)
