@@ -78,8 +78,19 @@ def run(print_line: Callable[[str], None] = print) -> None:
             raise RuntimeError("the PDF is not a PDF")
         return f"PDF ({pages} page) and xlsx written"
 
+    def document() -> str:
+        import docx
+
+        from .documents.generate import generate
+        made = generate("builtin:proposal", client_id=state["id"], out_dir=work / "documents")
+        text = "\n".join(p.text for p in docx.Document(str(made.path)).paragraphs)
+        if "Самопроверкина" not in text:
+            raise RuntimeError("the client's name is not in the proposal")
+        return f"{made.path.name} filled in and attached"
+
     steps = [("resources", _resources), ("database", open_db), ("write", write),
-             ("search", search), ("backup", backup), ("verify", verify), ("report", report)]
+             ("search", search), ("backup", backup), ("verify", verify), ("report", report),
+             ("document", document)]
     try:
         for name, step in steps:
             try:
