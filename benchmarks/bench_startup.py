@@ -7,7 +7,9 @@ Kartoteka runs with ``--quit-after-show`` (exits once the window is shown with t
 page of clients painted); the baseline is a Python process that imports PySide6, shows
 an empty QMainWindow and quits after its first paint.  Both run offscreen, alternately,
 ``--repeat`` times; the medians and their ratio are printed.  Goal: ratio ≤ 3.
-A database that does not exist yet is filled with ``app.demo`` first.
+A database that does not exist yet is filled with ``app.demo`` first.  Then the program
+is started normally and left idle for ``--idle-seconds``; its resident memory is printed
+(goal: under 250 MB with 100 000 clients).
 """
 from __future__ import annotations
 
@@ -47,6 +49,8 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--exe", help="a built bundle's executable instead of `python -m app`")
+    parser.add_argument("--idle-seconds", type=float, default=20,
+                        help="then leave the program running this long and report its memory (0: skip)")
     args = parser.parse_args()
 
     db = Path(args.db)
@@ -73,7 +77,23 @@ def main() -> int:
     print(f"bare PySide6 window : median {bare * 1000:.0f} ms  (min {min(bare_times) * 1000:.0f})")
     print(f"Kartoteka, {db.name}: median {kart * 1000:.0f} ms  (min {min(app_times) * 1000:.0f})")
     print(f"ratio               : {kart / bare:.2f}×  (goal ≤ 3×)")
+    if args.idle_seconds:
+        rss = idle_memory(app_cmd[:-1], env, args.idle_seconds)  # a normal start, not --quit-after-show
+        print(f"memory at idle after {args.idle_seconds:.0f} s: {rss / 1024:.0f} MB resident  (goal < 250 MB)")
     return 0
+
+
+def idle_memory(cmd: list[str], env: dict, seconds: float) -> int:
+    """The resident memory (kB) of the program left running for ``seconds`` (its start,
+    the first backup of the day, reminders and the change watcher's polls included)."""
+    process = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(seconds)
+        status = Path(f"/proc/{process.pid}/status").read_text()
+        return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 if __name__ == "__main__":
