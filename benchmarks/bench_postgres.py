@@ -1,13 +1,14 @@
 """Search and the funnel board on PostgreSQL against SQLite, on the same 100 000 clients.
 
-    .venv/bin/python benchmarks/bench_postgres.py [--sqlite PATH] [--pg-url URL] [--repeat 5]
+    .venv/bin/python benchmarks/bench_postgres.py [--sqlite PATH] [--pg-url URL [--copied]] [--repeat 5]
 
 The SQLite side is ``--sqlite`` (default: /tmp/big100k.db when it exists, else a demo
 database of ``--clients`` generated in a temporary folder).  It is copied with
 ``copy-db``'s code into a new database on ``--pg-url`` (an empty database) or, by default,
-on a throwaway server started here (tests/pg_server.py).  Then the same queries run on
-both: the search box's queries of every kind (bench_search.py) and the funnel board
-(columns with totals, the ids of every column, the cards of the first screen).
+on a throwaway server started here (tests/pg_server.py); ``--copied`` skips the copy when
+the ``--pg-url`` database already holds it (to iterate on the queries).  Then the same
+queries run on both: the search box's queries of every kind (bench_search.py) and the
+funnel board (columns with totals, the ids of every column, the cards of the first screen).
 Prints the median of each on both engines and the ratio.  Goal (issue 9): PostgreSQL
 within 2× of SQLite.
 """
@@ -75,6 +76,8 @@ def main() -> int:
     parser.add_argument("--sqlite", help="a demo SQLite database (default /tmp/big100k.db or a new one)")
     parser.add_argument("--clients", type=int, default=100_000)
     parser.add_argument("--pg-url", help="an EMPTY PostgreSQL database to copy into (default: a throwaway server)")
+    parser.add_argument("--copied", action="store_true",
+                        help="the --pg-url database already holds the copy (skip copy-db)")
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
@@ -97,11 +100,12 @@ def main() -> int:
         from app.db_copy import copy_database
         open_database(path)
         groups = queries(random.Random(5))
-        started = time.perf_counter()
-        counts = copy_database(database_proxy.obj, url)
+        if not args.copied:
+            started = time.perf_counter()
+            counts = copy_database(database_proxy.obj, url)
+            print(f"copy-db: {counts['client']} clients, {sum(counts.values())} rows in "
+                  f"{time.perf_counter() - started:.1f} s", flush=True)
         close_database()
-        print(f"copy-db: {counts['client']} clients, {sum(counts.values())} rows in "
-              f"{time.perf_counter() - started:.1f} s", flush=True)
         lite = measure(path, groups, args.repeat)
         pg = measure(url, groups, args.repeat)
         assert lite.pop("_engine") == "sqlite" and pg.pop("_engine") == "postgres"

@@ -74,8 +74,9 @@ def connect(url: str) -> PostgresqlDatabase:
               "host": params["host"], "port": params["port"], "connect_timeout": CONNECT_TIMEOUT,
               "application_name": "Kartoteka",
               # the office's data is mostly cached: an index look-up costs about what a
-              # sequential read does (the default 4.0 makes the search scan every client)
-              "options": "-c random_page_cost=1.1"}
+              # sequential read does (the default 4.0 makes the search scan every client);
+              # compiling a query costs more than the office's short queries take (jit)
+              "options": "-c random_page_cost=1.1 -c jit=off"}
     db = PostgresqlDatabase(params["dbname"], **{k: v for k, v in kwargs.items() if v is not None})
     try:
         db.connect(reuse_if_open=True)

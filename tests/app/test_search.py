@@ -72,3 +72,35 @@ def test_empty_and_nonsense_queries(base):
 def test_hits_carry_phones_in_e164_and_emails(base):
     hit = search_clients("иванов")[0]
     assert hit.phones == ["+79165551234"] and hit.emails == ["petr@mail.ru"]
+
+
+def test_hits_list_every_phone_and_email_in_their_order(db):
+    create_client(ClientData(name="Орлов Игорь", phones=[PhoneItem("+7 916 000-00-01"), PhoneItem("+7 916 000-00-02")],
+                             emails=["first@orlov.ru", "second@orlov.ru"]))
+    hit = search_clients("орлов")[0]
+    assert hit.phones == ["+79160000001", "+79160000002"]
+    assert hit.emails == ["first@orlov.ru", "second@orlov.ru"]
+
+
+@pytest.fixture
+def firms(db):
+    """30 firms whose names sort against their creation order; two mention a rare word."""
+    return [create_client(ClientData(name=f"Фирма {30 - i:02d} снабжение", kind="company",
+                                     notes="редкость" if i in (10, 20) else "")).id for i in range(30)]
+
+
+def test_capped_search_takes_the_first_matches_of_a_common_word(firms, monkeypatch):
+    monkeypatch.setattr("app.search.SEARCH_CAP", 5)
+    assert names("снабж") == [f"Фирма {n} снабжение" for n in range(26, 31)]
+
+
+def test_capped_search_takes_the_first_matches_of_a_rare_word(firms, monkeypatch):
+    monkeypatch.setattr("app.search.SEARCH_CAP", 1)
+    assert names("редкость") == ["Фирма 20 снабжение"]  # the 11th firm, not the 21st
+
+
+def test_email_query_finds_address_start_and_text_together(db):
+    create_client(ClientData(name="Заказчик", emails=["zakaz@snab.ru"]))
+    create_client(ClientData(name="Посредник", notes="пересылает на zakaz@snab.ru.old"))
+    create_client(ClientData(name="Чужой", emails=["other@snab.ru"]))
+    assert names("zakaz@snab.ru") == ["Заказчик", "Посредник"]
