@@ -24,6 +24,7 @@ from ..context import current_employee_id
 from ..events import publish
 from ..validation import email_is_valid
 from .bulk import insert_rows, insert_tuple_ids, insert_tuples, storage_value
+from .campaigns import AUDIT_KEY, resolve as resolve_campaigns
 from .cleaning import Draft, fast_fold
 from .errors import ImportCancelled
 from .fts_buffer import big_index_buffer
@@ -37,8 +38,8 @@ _CLIENT_CHUNK = 2000
 _ROW_CHUNK = 20000
 # The columns each bulk insert binds, in the order of its tuples.
 _CLIENT_KEYS = ("kind", "name", "name_fold", "inn", "kpp", "address", "city", "region", "source", "segment",
-                "status", "refusal_reason", "responsible", "next_contact_at", "last_contact_at", "birthday",
-                "notes", "created_at", "updated_at")
+                "campaign", "status", "refusal_reason", "responsible", "next_contact_at", "last_contact_at",
+                "birthday", "notes", "created_at", "updated_at")
 _PHONE_KEYS = ("client", "contact", "raw", "e164", "digits", "digits_rev", "valid", "order")
 _EMAIL_KEYS = ("client", "contact", "address", "address_fold", "valid", "order")
 _CONTACT_KEYS = ("client", "name", "position", "birthday", "notes", "order", "created_at")
@@ -121,10 +122,14 @@ class _Writer:
         self.tags: dict[str, int] = {}
         self.custom: dict = {}
         self.stages = {s.id: s for s in Stage.select()}
+        self.campaigns: dict[str, int] = {}  # cell text → campaign id
+        self.new_campaigns: list[int] = []
 
     def prepare(self, groups: list[_Group]) -> None:
         names = {t for g in groups for d in g.drafts for t in d.tags}
         headers = {k for g in groups for d in g.drafts for k in d.custom if isinstance(k, str)}
+        self.campaigns, self.new_campaigns = resolve_campaigns(
+            {d.fields.get("campaign") for g in groups for d in g.drafts} - {None, ""})
         existing = {n: i for i, n in Tag.select(Tag.id, Tag.name).tuples()}
         for name in sorted(names):
             self.tags[name] = existing.get(name) or Tag.create(name=name).id
@@ -201,7 +206,7 @@ class _Writer:
         drafts = [g.combined() for g in groups]
         rows = []
         now = storage_value(self.now)
-        employee = self.employee
+        employee, campaigns = self.employee, self.campaigns
         for d in drafts:
             f = d.fields
             get = f.get
@@ -209,7 +214,8 @@ class _Writer:
             name = d.name
             rows.append((
                 get("kind", "person"), name, fast_fold(name), get("inn", ""), get("kpp", ""), get("address", ""),
-                get("city", ""), get("region", ""), get("source", ""), get("segment", ""), status,
+                get("city", ""), get("region", ""), get("source", ""), get("segment", ""),
+                campaigns.get(get("campaign")), status,
                 "(import)" if status == "refused" else "", get("responsible_id") or employee,
                 storage_value(get("next_contact_at")), storage_value(d.last_contact_at),
                 storage_value(get("birthday")), "\n".join(d.notes), now, now))
@@ -247,6 +253,9 @@ class _Writer:
                 old = getattr(c, k)
                 if new not in (None, "") and old in (None, ""):
                     changes[k] = (old, new)
+            campaign = self.campaigns.get(d.fields.get("campaign"))
+            if campaign and c.campaign_id is None:
+                changes["campaign_id"] = (None, campaign)
             if d.last_contact_at and (c.last_contact_at is None or d.last_contact_at > c.last_contact_at):
                 changes["last_contact_at"] = (c.last_contact_at, d.last_contact_at)
             notes = [n for n in d.notes if n not in (c.notes or "")]
@@ -343,7 +352,11 @@ def apply_import(plan: ImportPlan, on_progress: Callable[[int, int], None] | Non
             raise ImportCancelled()
         # One audit entry per import; ImportChange rows say what happened to each client.
         audit.record("import", batch.id, "create", {"file": [None, batch.filename], "created": [None, len(created_ids)],
-                                                    "merged": [None, len(merged_ids)]})
+                                                    "merged": [None, len(merged_ids)],
+                                                    **({AUDIT_KEY: [None, writer.new_campaigns]}
+                                                       if writer.new_campaigns else {})})
+    if writer.new_campaigns:
+        publish("campaign", "create", writer.new_campaigns)
     if created_ids:
         publish("client", "create", created_ids)
     if merged_ids:

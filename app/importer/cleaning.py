@@ -46,8 +46,8 @@ def fast_clean_name(name: str) -> str:
             return text
     return clean_name(name)
 
-SCALARS = ("name", "kind", "inn", "kpp", "city", "region", "address", "source", "segment", "status",
-           "birthday", "next_contact_at", "responsible_id")
+SCALARS = ("name", "kind", "inn", "kpp", "city", "region", "address", "source", "segment", "campaign",
+           "status", "birthday", "next_contact_at", "responsible_id")
 _MONTHS = {"январ": 1, "янв": 1, "феврал": 2, "фев": 2, "март": 3, "мар": 3, "апрел": 4, "апр": 4,
            "ма": 5, "июн": 6, "июл": 7, "август": 8, "авг": 8, "сентябр": 9, "сен": 9, "сент": 9,
            "октябр": 10, "окт": 10, "ноябр": 11, "ноя": 11, "декабр": 12, "дек": 12,
@@ -294,7 +294,7 @@ class Cleaner:
             def name_part(d, col, raw, text, parts):
                 parts[t] = text
             return name_part
-        if t in ("kpp", "city", "region", "address", "source", "segment"):
+        if t in ("kpp", "city", "region", "address", "source", "segment", "campaign"):
             def plain_field(d, col, raw, text, parts):
                 d.fields[t] = text
             return plain_field
@@ -416,7 +416,7 @@ class Cleaner:
             if not inn_is_valid(inn):
                 d.warnings.append(f"INN {text} has a wrong length or checksum")
             f["inn"] = inn or text
-        elif t in ("kpp", "city", "region", "address", "source", "segment"):
+        elif t in ("kpp", "city", "region", "address", "source", "segment", "campaign"):
             f[t] = text
         elif t in ("stage", "status"):
             self._stage(d, col, text)

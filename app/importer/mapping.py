@@ -23,7 +23,8 @@ TARGETS = {
     "inn": "INN", "kpp": "KPP", "city": "City", "region": "Region", "address": "Address",
     "status": "Status", "stage": "Funnel stage", "amount": "Deal amount",
     "last_contact": "Last contact", "next_contact": "Next contact", "birthday": "Birthday",
-    "tags": "Tags", "responsible": "Responsible", "source": "Source", "segment": "Segment", "notes": "Notes",
+    "tags": "Tags", "responsible": "Responsible", "source": "Source", "segment": "Segment", "campaign": "Campaign",
+    "notes": "Notes",
     NOTE: "Into notes", SKIP: "Skip", NEW_CUSTOM: "New custom field",
 }
 MULTI = {"phone", "email", "notes", "tags", "contact", NOTE, SKIP, NEW_CUSTOM}
@@ -43,6 +44,8 @@ _PATTERNS = [
     ("last_contact", ("последний контакт", "дата последнего контакта", "last contact", "дата контакта")),
     ("next_contact", ("следующий контакт", "дата следующего контакта", "next contact")),
     ("birthday", ("дата рождения", "день рождения", "birthday", "д р", "birth date")),
+    ("campaign", ("кампания", "рекламная кампания", "campaign", "utm_campaign", "utm campaign",
+                  "ad campaign", "advertising campaign")),
     ("last_name", ("фамилия", "last name", "surname", "family name")),
     ("first_name", ("имя", "first name", "given name")),
     ("middle_name", ("отчество", "middle name")),

@@ -13,6 +13,7 @@ from db.sql import marks
 from .. import access, audit
 from ..errors import NotFoundError
 from ..events import publish
+from .campaigns import remove_created
 from .errors import ImportUndoError
 
 _MODELS = {"phones": Phone, "emails": Email, "contacts": ContactPerson, "tags": ClientTag,
@@ -69,9 +70,12 @@ def undo_import(batch_id: int) -> dict:
             Client.update(**values).where(Client.id == cid).execute()
             restored.append(cid)
         index_clients(restored)
+        campaigns = remove_created(batch_id)  # the campaigns it created, unless used since
         ImportBatch.update(undone_at=utcnow()).where(ImportBatch.id == batch_id).execute()
         audit.record_many("client", created, "purge", {"undo_import": batch_id})
         audit.record_many("client", restored, "update", {"undo_import": batch_id})
+    if campaigns:
+        publish("campaign", "delete", campaigns)
     if created:
         publish("client", "purge", created)
     if restored:

@@ -34,6 +34,7 @@ def target_labels() -> dict[str, str]:
         "responsible": QCoreApplication.translate("ImportWizard", "Responsible"),
         "source": QCoreApplication.translate("ImportWizard", "Source"),
         "segment": QCoreApplication.translate("ImportWizard", "Segment"),
+        "campaign": QCoreApplication.translate("ImportWizard", "Advertising campaign"),
         "notes": QCoreApplication.translate("ImportWizard", "Notes"),
         NEW_CUSTOM: QCoreApplication.translate("ImportWizard", "New custom field"),
         NOTE: QCoreApplication.translate("ImportWizard", "Into notes"),
