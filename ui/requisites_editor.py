@@ -57,10 +57,13 @@ class RequisitesEditor(QWidget):
             box.setSpacing(2)
             box.addWidget(edit)
             box.addWidget(error)
-            form.addRow(self._labels[name], box)
+            form.addRow(QLabel(self._labels[name], self, buddy=edit), box)
             self.edits[name], self.errors[name] = edit, error
             edit.editingFinished.connect(self.on_edit_editing_finished)
             edit.textEdited.connect(self.on_edit_text_edited)
+        from .vat_setting import VatCombo  # the VAT invoices print, saved with the requisites
+        self.vat = VatCombo(self)
+        self.vat.add_to(form)
         self.status = QLabel(self)
         self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setAutoDefault(False)
@@ -92,11 +95,12 @@ class RequisitesEditor(QWidget):
             edit.setText(values[name])
             edit.setReadOnly(read_only)
         self.save_button.setEnabled(not read_only)
+        self.vat.load(read_only)
         self.show_problems({})
         self.status.setText(self.tr("Only the owner may change the requisites.") if read_only else "")
 
     def is_dirty(self) -> bool:
-        return self.values() != self._loaded
+        return self.values() != self._loaded or self.vat.is_dirty()
 
     def values(self) -> dict:
         return {name: edit.text() for name, edit in self.edits.items()}
@@ -119,6 +123,7 @@ class RequisitesEditor(QWidget):
             return False
         try:
             stored = requisites.save_requisites(self.values())
+            self.vat.save()
         except KartotekaError as exc:
             self.status.setStyleSheet("color: #c62828;")
             self.status.setText(message(exc))

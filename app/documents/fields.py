@@ -80,11 +80,11 @@ def contact_fields(client: Client, contact_id: int | None) -> dict:
 def vat_fields(total: Decimal) -> dict:
     """VAT included in ``total``: the label and the amount ("Без НДС", "—" without VAT)."""
     rate = settings.get(VAT_RATE_KEY, None)
-    if not rate:
+    if rate is None or rate == "":  # 0 is a real rate (0 %), None is "no VAT"
         return dict(vat="Без НДС", vat_amount="—", vat_rate="")
     rate = Decimal(str(rate))
     amount = (total * rate / (100 + rate)).quantize(CENT, rounding=ROUND_HALF_UP)
-    return dict(vat=f"В том числе НДС {quantity(rate)}%", vat_amount=money(amount), vat_rate=quantity(rate))
+    return dict(vat=f"В том числе НДС {quantity(rate)}\u00a0%", vat_amount=money(amount), vat_rate=quantity(rate))
 
 
 def line_rows(deal: Deal | None) -> list[dict]:
