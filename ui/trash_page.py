@@ -41,7 +41,7 @@ class TrashPage(QWidget):
         self.view = ClientTableView("trash/header", self, optional_columns=TRASH_COLUMNS,
                                     default_hidden=(Columns.KIND, Columns.EMAIL, Columns.CREATED))
         self.view.setModel(self.model)
-        self.empty = QLabel(self.tr("The trash is empty."), self)
+        self.empty = QLabel(self.tr("No deleted clients."), self)
         self.empty.setObjectName("PageHint")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.restore_button = QPushButton(style.icon("restore"), self.tr("Restore"), self)
@@ -62,6 +62,9 @@ class TrashPage(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty, 1)
+        from .trash_files import TrashFiles  # the "Files" section: deleted attachments
+        self.files = TrashFiles(self)
+        layout.addWidget(self.files)
 
         if not self.view.restore_header() or self.view.horizontalHeader().sortIndicatorSection() < 0:
             self.view.horizontalHeader().setSortIndicator(Columns.DELETED, Qt.SortOrder.DescendingOrder)
@@ -71,6 +74,7 @@ class TrashPage(QWidget):
         self.view.selectionModel().selectionChanged.connect(self.on_view_selection_changed)
         self.restore_button.clicked.connect(self.on_restore_button_clicked)
         self.purge_button.clicked.connect(self.on_purge_button_clicked)
+        self.files.message.connect(self.message)
         self._refresh_timer.timeout.connect(self.refresh)
         bridge().changed.connect(self.on_bridge_changed)
 
