@@ -33,6 +33,7 @@ class ActivityFilter:
     end: datetime | None = None       # UTC, exclusive
     responsible_id: int | None = None
     client_text: str = ""
+    segment_id: int | None = None     # only activities of clients in this saved segment
 
 
 @dataclass
@@ -74,6 +75,9 @@ def _conditions(flt: ActivityFilter, now: datetime, walk: bool = True) -> list:
         conds.append(_when() < flt.end)
     if flt.responsible_id is not None:
         conds.append(Activity.responsible == flt.responsible_id)
+    if flt.segment_id is not None:
+        from .segment_filters import of_segment
+        conds += of_segment(Activity.client, flt.segment_id, now)
     text = fold(flt.client_text)
     if text:
         # the clients first (one pass over their names), then their activities by index

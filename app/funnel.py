@@ -29,6 +29,7 @@ class FunnelFilter:
     date_from: date | None = None  # deals created (open) or closed (won/lost) in the period
     date_to: date | None = None
     text: str = ""                 # client name, phone…, or the deal title
+    segment_id: int | None = None  # only deals of clients in this saved segment (app.segments)
 
 
 @dataclass
@@ -76,6 +77,9 @@ def _conditions(flt: FunnelFilter, now: datetime) -> list:
     conds = [Deal.deleted_at.is_null(), *access.scope(Deal)]
     if flt.responsible_id:
         conds.append(Deal.responsible == flt.responsible_id)
+    if flt.segment_id is not None:
+        from .segment_filters import of_segment
+        conds += of_segment(Deal.client, flt.segment_id, now)
     if flt.tag:
         conds.append(Deal.client.in_(ClientTag.select(ClientTag.client).join(Tag).where(Tag.name == flt.tag)))
     if flt.text.strip():

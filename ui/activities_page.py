@@ -60,20 +60,26 @@ class ActivitiesPage(QWidget):
         self.period_combo = QComboBox(self)
         self.from_edit = QDateEdit(self, calendarPopup=True)
         self.to_edit = QDateEdit(self, calendarPopup=True)
+        self.from_edit.setAccessibleName(self.tr("From"))
+        self.to_edit.setAccessibleName(self.tr("To"))
         for edit in (self.from_edit, self.to_edit):
             edit.setDisplayFormat("dd.MM.yyyy")
             edit.setDate(QDate.currentDate())
             edit.setVisible(False)
         self.responsible_combo = QComboBox(self)
         self.status_combo = QComboBox(self)
+        from .segments.filter_combo import SegmentFilterCombo  # only a saved segment's clients
+        self.segment_combo = SegmentFilterCombo(self)
         self.client_edit = QLineEdit(self)
         self.client_edit.setPlaceholderText(self.tr("Client name"))
         self.client_edit.setClearButtonEnabled(True)
         self.complete_button = QPushButton(self.tr("Complete…"), self)
         self.complete_button.setEnabled(False)
+        self.complete_button.setToolTip(self.tr("Mark the selected planned activity done and write down the result"))
         self.count_label = QLabel(self)
 
         self.view = QTableView(self)
+        self.view.setAccessibleName(self.tr("Activities"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -98,9 +104,10 @@ class ActivitiesPage(QWidget):
         for label, widget in ((self.tr("Kind:"), self.kind_combo), (self.tr("Period:"), self.period_combo),
                               (None, self.from_edit), (None, self.to_edit),
                               (self.tr("Responsible:"), self.responsible_combo),
-                              (self.tr("Status:"), self.status_combo)):
+                              (self.tr("Status:"), self.status_combo),
+                              (self.tr("Segment:"), self.segment_combo)):
             if label:
-                filters.addWidget(QLabel(label, self))
+                filters.addWidget(QLabel(label, self, buddy=widget))
             filters.addWidget(widget)
         filters.addWidget(self.client_edit, 1)
         bottom = QHBoxLayout()
@@ -140,6 +147,7 @@ class ActivitiesPage(QWidget):
         self.from_edit.dateChanged.connect(self.on_filter_changed)
         self.to_edit.dateChanged.connect(self.on_filter_changed)
         self.client_edit.textChanged.connect(self.on_filter_changed)
+        self.segment_combo.segment_changed.connect(self.on_filter_changed)
         self.view.doubleClicked.connect(self.on_view_doubleClicked)
         self.view.selectionModel().selectionChanged.connect(self.on_selection_changed)
         self.model.modelReset.connect(self.on_selection_changed)
@@ -156,7 +164,7 @@ class ActivitiesPage(QWidget):
         return ActivityFilter(kinds=(kind,) if kind else (), status=self.status_combo.currentData() or "",
                               start=to_utc(start), end=to_utc(end),
                               responsible_id=self.responsible_combo.currentData(),
-                              client_text=self.client_edit.text())
+                              client_text=self.client_edit.text(), segment_id=self.segment_combo.segment_id())
 
     def apply_filter(self, at_least: int = 0) -> None:
         """Show what the filters select; ``at_least`` rows fetched (to keep a scrolled place)."""

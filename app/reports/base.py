@@ -32,6 +32,7 @@ class Filters:
     region: str = ""   # matches the client's region or city, case-insensitively
     source: str = ""   # the client's (or deal's) source
     tag_id: int | None = None
+    segment_id: int | None = None  # clients of a saved segment (app.segments)
     option: str = ""
 
     def with_(self, **changes) -> "Filters":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from db.models import Client, ClientTag, Deal, Employee, Pipeline, Tag
+from db.models import Client, ClientTag, Deal, Employee, Pipeline, Segment, Tag
 from db.sql import no_index
 
 from .. import access
@@ -102,6 +102,9 @@ def client_conditions(flt: Filters, model=Client, scoped: bool = True) -> list:
         conds.append(model.source.in_(_spellings(Client.source, flt.source)))
     if flt.tag_id:
         conds.append(model.id.in_(ClientTag.select(ClientTag.client).where(ClientTag.tag == flt.tag_id)))
+    if flt.segment_id is not None:
+        from ..segment_filters import of_segment
+        conds += of_segment(model.id, flt.segment_id)
     return conds
 
 
@@ -146,6 +149,9 @@ def filter_lines(flt: Filters, lang: str, option_title: str = "") -> list[str]:
     if flt.tag_id:
         tag = Tag.get_or_none(Tag.id == flt.tag_id)
         lines.append(f"{t(lang, 'Tag', 'Тег')}: {tag.name if tag else '?'}")
+    if flt.segment_id is not None:
+        segment = Segment.get_or_none(Segment.id == flt.segment_id)
+        lines.append(f"{t(lang, 'Segment', 'Сегмент')}: {segment.name if segment else '?'}")
     if option_title:
         lines.append(option_title)
     return lines

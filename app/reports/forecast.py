@@ -98,7 +98,8 @@ def _plan(flt: Filters, lang: str, today: date):
         totals = [t(lang, "Total", "Итого"), "", plan_sum, fact_sum, percent(fact_sum, plan_sum),
                   sum(r[5] for r in rows)]
     notes = []
-    if rows and (flt.region.strip() or flt.source.strip() or flt.tag_id or flt.pipeline_id):
+    if rows and (flt.region.strip() or flt.source.strip() or flt.tag_id or flt.pipeline_id
+                 or flt.segment_id is not None):
         notes.append(t(lang, "Plans are per manager: the client and pipeline filters narrow the actual only.",
                        "Планы ставятся менеджерам: фильтры по клиентам и воронке сужают только факт."))
     months = {m for _, m in keys}

@@ -86,6 +86,11 @@ class FunnelFilterBar(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             self.mode_group.addButton(button)
         self.board_button.setChecked(True)
+        for widget, name in ((self.pipeline_combo, self.tr("Pipeline")),
+                             (self.responsible_combo, self.tr("Responsible filter")),
+                             (self.period_combo, self.tr("Period")), (self.from_edit, self.tr("From")),
+                             (self.to_edit, self.tr("To")), (self.tag_combo, self.tr("Tag filter"))):
+            widget.setAccessibleName(name)
         self._text_timer = QTimer(self)
         self._text_timer.setSingleShot(True)
         self._text_timer.setInterval(300)
@@ -95,6 +100,9 @@ class FunnelFilterBar(QWidget):
         for widget in (self.pipeline_combo, self.responsible_combo, self.period_combo, self.from_edit,
                        self.dash, self.to_edit, self.tag_combo):
             layout.addWidget(widget)
+        from ..segments.filter_combo import SegmentFilterCombo  # only deals of a saved segment's clients
+        self.segment_combo = SegmentFilterCombo(self)
+        layout.addWidget(self.segment_combo)
         layout.addWidget(self.text_edit, 1)
         layout.addSpacing(8)
         layout.addWidget(self.board_button)
@@ -109,6 +117,7 @@ class FunnelFilterBar(QWidget):
         self.text_edit.textChanged.connect(self._text_timer.start)
         self._text_timer.timeout.connect(self.filter_changed)
         self.mode_group.buttonClicked.connect(self.on_mode_group_buttonClicked)
+        self.segment_combo.segment_changed.connect(self.on_combo_activated)
 
     def reload_choices(self) -> None:
         """Pipelines, employees and tags again (keeping what is chosen when it still exists)."""
@@ -122,7 +131,7 @@ class FunnelFilterBar(QWidget):
         return FunnelFilter(pipeline_id=self.pipeline_combo.currentData(),
                             responsible_id=self.responsible_combo.currentData(),
                             tag=self.tag_combo.currentData() or "", date_from=start, date_to=end,
-                            text=self.text_edit.text().strip())
+                            text=self.text_edit.text().strip(), segment_id=self.segment_combo.segment_id())
 
     def period(self) -> tuple[date | None, date | None]:
         key = self.period_combo.currentData()

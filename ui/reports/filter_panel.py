@@ -76,11 +76,22 @@ class ReportFilterPanel(QWidget):
         self.source_combo = _combo("source", 8)
         self.tag_combo = _combo("tag", 6)
 
+        for widget, name in ((self.period_combo, self.tr("Period")), (self.from_edit, self.tr("From")),
+                             (self.to_edit, self.tr("To")), (self.option_combo, self.tr("Report option")),
+                             (self.responsible_combo, self.tr("Responsible filter")),
+                             (self.pipeline_combo, self.tr("Pipeline")),
+                             (self.region_combo, self.tr("City or region")),
+                             (self.source_combo, self.tr("Source filter")), (self.tag_combo, self.tr("Tag filter"))):
+            widget.setAccessibleName(name)
         layout = FlowLayout(self)
         for widget in (self.period_combo, self.from_edit, self.dash, self.to_edit, self.option_combo,
                        self.responsible_combo, self.pipeline_combo, self.region_combo, self.source_combo,
                        self.tag_combo):
             layout.addWidget(widget)
+        from ..segments.filter_combo import SegmentFilterCombo  # clients of a saved segment
+        self.segment_combo = SegmentFilterCombo(self)
+        self.segment_combo.setMaximumWidth(MAX_WIDTH)
+        layout.addWidget(self.segment_combo)
 
         self.reload_choices()
         self._sync_dates()
@@ -92,6 +103,7 @@ class ReportFilterPanel(QWidget):
                       self.tag_combo):
             combo.activated.connect(self.on_filter_edited)
         self.region_combo.editTextChanged.connect(self.on_filter_edited)
+        self.segment_combo.segment_changed.connect(self.on_filter_edited)
 
     def today(self) -> date:
         return self._today or date.today()
@@ -139,7 +151,8 @@ class ReportFilterPanel(QWidget):
                        pipeline_id=self.pipeline_combo.currentData() if self.pipeline_combo.isVisibleTo(self)
                        else None,
                        region=self.region_combo.currentText().strip(), source=self.source_combo.currentData() or "",
-                       tag_id=self.tag_combo.currentData(), option=self.option_combo.currentData() or "")
+                       tag_id=self.tag_combo.currentData(), segment_id=self.segment_combo.segment_id(),
+                       option=self.option_combo.currentData() or "")
 
     def _sync_dates(self) -> None:
         """Dates follow a preset, so "Dates…" starts from the period last shown."""
