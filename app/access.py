@@ -23,7 +23,7 @@ from .errors import KartotekaError, PermissionDeniedError
 ROLES = ("owner", "manager", "viewer")
 SEE_ALL_KEY = "managers_see_all"
 
-# action -> how the refusal reads ("You are not allowed to …")
+# action -> how the refusal reads ("Your role (Manager) does not allow you to …")
 ACTIONS = {
     "view": "see this record",
     "create": "create records",
@@ -41,10 +41,17 @@ ACTIONS = {
     "restore": "restore a backup",
     "purge": "empty the trash",
 }
+# the refusal of a record action names the record: "edit" + a client -> "change this client"
+PHRASES = {f"{action}_{entity}": f"{verb} this {noun}"
+           for action, verb in (("view", "open"), ("edit", "change"), ("delete", "delete"))
+           for entity, noun in (("client", "client"), ("deal", "deal"), ("activity", "activity"),
+                                ("contact", "contact person"))}
+ROLE_TITLES = {"owner": "Owner", "manager": "Manager", "viewer": "Viewer"}
 READ_ACTIONS = frozenset({"view", "export", "print"})
 MANAGER_ACTIONS = frozenset({"view", "create", "edit", "delete", "import", "export", "print", "backup"})
 RECORD_ACTIONS = frozenset({"view", "edit", "delete"})
 _MODELS = {"client": Client, "deal": Deal, "activity": Activity, "contact": ContactPerson}
+_ENTITIES = {model: name for name, model in _MODELS.items()}
 
 _anonymous = False  # the CLI when a login is required and no --user was given
 _last: tuple[int | None, str] = (None, "owner")  # role known while the database was open
@@ -139,21 +146,34 @@ def can(action: str, record=None) -> bool:
     return _owns(record, context.current_employee_id())
 
 
-def _refuse(action: str):
-    if role() == "anonymous" and action not in READ_ACTIONS:
+def _what(action: str, record=None) -> str:
+    """The refused action with what it was about: "edit_client", "restore"…"""
+    if action in RECORD_ACTIONS and record is not None:
+        model = record if isinstance(record, type) else _record_model(record)[0]
+        entity = _ENTITIES.get(getattr(model, "model", model))
+        if entity:
+            return f"{action}_{entity}"
+    return action
+
+
+def _refuse(action: str, record=None):
+    who = role()
+    if who == "anonymous" and action not in READ_ACTIONS:
         return SignInRequiredError(action=ACTIONS[action])
-    return PermissionDeniedError(action=ACTIONS[action])
+    what = _what(action, record)
+    return PermissionDeniedError(action=PHRASES.get(what, ACTIONS[action]), what=what, role=ROLE_TITLES.get(who, who),
+                                 role_code=who)
 
 
 def require(action: str, record=None) -> None:
     """Raise ``PermissionDeniedError`` unless ``can(action, record)``."""
     if not can(action, record):
-        raise _refuse(action)
+        raise _refuse(action, record)
 
 
-def deny(action: str):
+def deny(action: str, record=None):
     """Refuse ``action`` the way ``require`` does."""
-    raise _refuse(action)
+    raise _refuse(action, record)
 
 
 def require_all(action: str, model, ids) -> None:
@@ -168,7 +188,7 @@ def require_all(action: str, model, ids) -> None:
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         if model.select(model.id).where(model.id.in_(chunk), ~_mine(model, me)).exists():
-            raise _refuse(action)
+            raise _refuse(action, model)
 
 
 def require_attach(client_id: int | None = None, deal_id: int | None = None) -> None:
@@ -181,7 +201,7 @@ def require_attach(client_id: int | None = None, deal_id: int | None = None) -> 
         return
     if client_id is not None and can("edit", ("client", client_id)):
         return
-    deny("edit")
+    deny("edit", ("deal", deal_id) if deal_id is not None else ("client", client_id))
 
 
 def visible(model):

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from db.models import Campaign, Client, Deal, Segment, database_proxy, utcnow
 
-from . import audit
+from . import access, audit
 from .errors import KartotekaError, NotFoundError, ValidationError
 from .events import publish
 
@@ -124,6 +124,7 @@ def find_by_name(name: str) -> int | None:
 # ----------------------------------------------------------------------- writing
 
 def create_campaign(data: CampaignData) -> int:
+    access.require("settings")  # campaigns and their costs: the owner's
     with database_proxy.atomic():
         row = Campaign.create(**_clean(data))
     publish("campaign", "create", [row.id])
@@ -134,6 +135,7 @@ def update_campaign(data: CampaignData) -> CampaignData:
     """Save a changed campaign; returns it as it was (for undo)."""
     if not data.id:
         raise NotFoundError(entity="campaign", id=0)
+    access.require("settings")
     with database_proxy.atomic():
         row = _get(data.id)
         before = _data(row)
@@ -144,6 +146,7 @@ def update_campaign(data: CampaignData) -> CampaignData:
 
 def delete_campaign(campaign_id: int) -> dict:
     """Delete a campaign; clients and deals forget it.  Returns the undo snapshot."""
+    access.require("settings")
     with database_proxy.atomic():
         row = _get(campaign_id)
         snapshot = {"data": _data(row),
@@ -158,6 +161,7 @@ def delete_campaign(campaign_id: int) -> dict:
 
 def restore_campaign(snapshot: dict) -> int:
     """Undo ``delete_campaign``: the same id, and the clients and deals point at it again."""
+    access.require("settings")
     data: CampaignData = snapshot["data"]
     values = {f.name: getattr(data, f.name) for f in fields(data) if f.name in _STORED}
     if values["segment_id"] is not None and not Segment.select().where(Segment.id == values["segment_id"]).exists():
@@ -180,6 +184,8 @@ def _chunks(ids, size=500):
 
 def set_client_campaign(ids, campaign_id: int | None) -> dict[int, int | None]:
     """Set the source campaign of many clients; returns {id: previous campaign} for undo."""
+    ids = list(ids)
+    access.require_all("edit", Client, ids)  # a manager: own clients only
     if campaign_id is not None:
         _get(campaign_id)
     previous: dict[int, int | None] = {}
@@ -195,6 +201,7 @@ def set_client_campaign(ids, campaign_id: int | None) -> dict[int, int | None]:
 
 def restore_client_campaign(previous: dict[int, int | None]) -> None:
     """Put back what ``set_client_campaign`` returned."""
+    access.require_all("edit", Client, list(previous))
     by_value: dict[int | None, list[int]] = {}
     for cid, value in previous.items():
         by_value.setdefault(value, []).append(cid)

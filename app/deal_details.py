@@ -74,6 +74,7 @@ def load_deal(deal_id: int) -> DealData:
     deal = Deal.get_or_none(Deal.id == deal_id)
     if deal is None:
         raise NotFoundError(entity="deal", id=deal_id)
+    access.require("view", deal)  # like the client card: a colleague's deal stays closed
     data = DealData(client_id=deal.client_id, title=deal.title, amount=deal.amount, currency=deal.currency,
                     stage_id=deal.stage_id, probability=deal.probability, expected_close=deal.expected_close,
                     responsible_id=deal.responsible_id, contact_id=deal.contact_id, source=deal.source,

@@ -26,7 +26,7 @@ class ConflictError(KartotekaError):
 
 class PermissionDeniedError(KartotekaError):
     code = "permission"
-    message = "You are not allowed to {action}."
+    message = "Your role ({role}) does not allow you to {action}. Ask the owner."  # params: app.access._refuse
 
 
 class ImportFileError(KartotekaError):

@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from db.models import Attachment, Deal, Email, database_proxy
 
+from . import access
 from .activities import ActivityData, log_activity
 from .attachments import AttachmentReadError
 from .backup_archive import os_error
@@ -112,6 +113,7 @@ def log_sent_email(client_id: int, subject: str, body: str, deal_id: int | None 
                    attachment_ids=(), contact_id: int | None = None) -> int:
     """Write a done outgoing e-mail into the client's (and deal's) history, the attached
     files linked to it; returns the activity id."""
+    access.require("edit", ("deal", deal_id) if deal_id else ("client", client_id))
     with database_proxy.atomic():
         activity_id = log_activity(ActivityData(kind="email", subject=subject, result=body or "",
                                                 client_id=client_id, deal_id=deal_id,

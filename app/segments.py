@@ -14,6 +14,7 @@ from datetime import datetime
 
 from db.models import Campaign, CustomField, Employee, Segment, database_proxy, utcnow
 
+from . import access
 from .client_list import NOBODY, ClientFilter
 from .errors import KartotekaError, NotFoundError, ValidationError
 from .events import publish
@@ -156,8 +157,10 @@ def get_segment(segment_id: int) -> SegmentInfo:
 
 
 def members_query(definition, now: datetime | None = None):
-    """A peewee query of the member client ids (live: computed when run)."""
-    return _members_query(clean_definition(definition), now)
+    """A peewee query of the member client ids (live: computed when run) that the user may see."""
+    from db.models import Client
+    query, mine = _members_query(clean_definition(definition), now), access.scope(Client)
+    return query.where(*mine) if mine else query
 
 
 def member_ids(definition, now: datetime | None = None) -> list[int]:
@@ -203,6 +206,7 @@ def definition_from_filter(flt: ClientFilter, base: dict | None = None) -> dict:
 
 def save_segment(name: str, definition) -> int:
     """Create a segment; returns its id."""
+    access.require("create")  # segments: anyone who may change data (not a viewer)
     with database_proxy.atomic():
         row = Segment.create(name=_clean_name(name),
                              definition=json.dumps(clean_definition(definition), ensure_ascii=False))
@@ -212,6 +216,7 @@ def save_segment(name: str, definition) -> int:
 
 def update_segment(segment_id: int, name: str | None = None, definition=None) -> SegmentInfo:
     """Rename and/or change the conditions; returns the segment as it was (for undo)."""
+    access.require("edit")
     with database_proxy.atomic():
         row = _get(segment_id)
         before = _info(row)
@@ -227,6 +232,7 @@ def update_segment(segment_id: int, name: str | None = None, definition=None) ->
 def delete_segment(segment_id: int) -> dict:
     """Delete a segment; returns what ``restore_segment`` needs to bring it back
     (campaigns that targeted it lose the target and get it back on restore)."""
+    access.require("delete")
     with database_proxy.atomic():
         row = _get(segment_id)
         campaigns = [i for (i,) in Campaign.select(Campaign.id).where(Campaign.segment_id == segment_id).tuples()]
@@ -240,6 +246,7 @@ def delete_segment(segment_id: int) -> dict:
 
 def restore_segment(snapshot: dict) -> int:
     """Undo ``delete_segment``: the same id, name and conditions."""
+    access.require("create")
     with database_proxy.atomic():
         Segment.insert(id=snapshot["id"], name=snapshot["name"], definition=snapshot["definition"],
                        created_at=snapshot.get("created_at") or utcnow()).execute()

@@ -72,6 +72,21 @@ def apply_main_window(window) -> None:
     window.backup_action.setEnabled(access.can("backup"))
 
 
+def apply_segments(manager) -> None:
+    """The segments window: a viewer looks at and exports segments, never saves one."""
+    if not access.can("create"):
+        for button in (manager.new_button, manager.delete_button, manager.save_button):
+            button.hide()
+
+
+def apply_campaigns(editor) -> None:
+    """Settings ▸ Campaigns: only the owner adds, changes or deletes a campaign."""
+    if not access.can("settings"):
+        for button in (editor.add_button, editor.edit_button, editor.delete_button):
+            button.hide()
+        editor.setToolTip(QCoreApplication.translate("Access", "Only the owner changes this."))
+
+
 def apply_settings(page) -> None:
     """Settings: stages, client fields and automation only for who may change them."""
     for widget, action in ((page.stages_editor, "stages"), (page.custom_fields_editor, "custom_fields"),
@@ -80,3 +95,5 @@ def apply_settings(page) -> None:
         if widget is not None and not access.can(action):
             make_read_only(widget)
             widget.setToolTip(QCoreApplication.translate("Access", "Only the owner changes this."))
+    if getattr(page, "campaigns_editor", None) is not None:
+        apply_campaigns(page.campaigns_editor)

@@ -64,7 +64,7 @@ class Session(QObject):
         for task in running_tasks():  # an automatic backup may be reading the file
             task.cancel()
             task.wait()
-        geometry = old.saveGeometry()
+        geometry, before = old.saveGeometry(), context.current_employee_id()
         old.close_for_reopen()
         self.window = None
         close_database()
@@ -75,7 +75,9 @@ class Session(QObject):
             open_database(self.database)
         except Exception as exc:  # noqa: BLE001 - reported; the window opens empty
             error = error or exc
-        context.set_current_employee(None)
+        from .sign_in import sign_in_after_restore  # a team: who signs in on the restored data
+        if not sign_in_after_restore(error is None, before):
+            return  # cancelled: Kartoteka quits, signed out
         window = self.open_window()
         window.restoreGeometry(geometry)
         window.show()
@@ -198,9 +200,9 @@ def run_gui(args) -> int:
     except (KartotekaError, OSError) as exc:
         return _fail(exc, interactive=interactive)
 
-    from .login_dialog import sign_in_at_start
-    if interactive and not sign_in_at_start():  # unattended runs keep the default owner
-        return 0
+    from .sign_in import sign_in_at_start  # --user NAME; the login dialog when the database asks
+    if (stop := sign_in_at_start(getattr(args, "user", None), interactive)) is not None:
+        return stop
     choice = _welcome(target) if interactive else None
     window = session.open_window()
     if headless:

@@ -121,6 +121,7 @@ class CampaignsEditor(QWidget):
                                    "on its card; Reports → Advertising campaigns shows which one paid off."), self)
         self.hint.setWordWrap(True)
         self.table = QTableWidget(0, 5, self)
+        self.table.setAccessibleName(self.tr("Advertising campaigns"))
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Channel"), self.tr("Period"),
                                               self.tr("Cost"), self.tr("Target segment")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

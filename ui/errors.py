@@ -16,7 +16,8 @@ def message(exc: BaseException) -> str:
         "validation": QCoreApplication.translate("Errors", "{field}: {detail}"),
         "not_found": QCoreApplication.translate("Errors", "The record was not found; it may have been deleted."),
         "conflict": QCoreApplication.translate("Errors", "Someone else changed this record since you opened it."),
-        "permission": QCoreApplication.translate("Errors", "You are not allowed to do this."),
+        "permission": QCoreApplication.translate("Errors", "Your role ({role}) does not allow you to {action}. "
+                                                 "Ask the owner."),
         "schema_too_new": QCoreApplication.translate("Errors", "This database was made by a newer version of Kartoteka. "
                                                      "Please update the program; the file was not changed."),
         "not_a_database": QCoreApplication.translate("Errors", "This file is not a Kartoteka database, or it is damaged."),
@@ -110,6 +111,8 @@ def message(exc: BaseException) -> str:
     if template is None:
         return exc.plain()
     values = dict(p)
+    if exc.code == "permission":  # the role and the refused action, translated
+        from .access_phrases import permission_values; values.update(permission_values(p))  # noqa: E702
     if "field" in values:
         values["field"] = fields.get(values["field"], values["field"])
     try:

@@ -64,7 +64,12 @@ def export(entity: str, path, ids=None, *, on_progress: Callable[[int, int], Non
     if not path.parent.exists():
         raise ExportError(path=str(path), detail="the folder does not exist")
     access.require("export")
-    ids = list(ids) if ids is not None else access.visible_ids(entity)  # a manager: own rows
+    visible = access.visible_ids(entity)  # a manager: own rows (None: every row may be seen)
+    if ids is None:
+        ids = visible
+    else:  # ids chosen elsewhere (a segment, the command line): only those the user may see
+        allowed = None if visible is None else set(visible)
+        ids = [i for i in ids if allowed is None or i in allowed]
     if entity == "clients" and ext == ".vcf":
         if ids is None:
             ids = [i for (i,) in Client.select(Client.id).where(Client.deleted_at.is_null())

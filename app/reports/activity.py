@@ -34,7 +34,7 @@ _MAX_FILLED_DAYS = 400
 
 
 def has_client_filter(flt: Filters) -> bool:
-    return bool(flt.region.strip() or flt.source.strip() or flt.tag_id)
+    return bool(flt.region.strip() or flt.source.strip() or flt.tag_id or flt.segment_id is not None)
 
 
 def activity_conditions(flt: Filters) -> list:
@@ -103,6 +103,9 @@ def _count_columns(lang: str) -> list[Column]:
 def _by_manager(flt: Filters, lang: str, done: list[tuple]) -> tuple[list, list, list]:
     month_from, month_to = period_months(flt.date_from, flt.date_to)
     plan = {m: plan_totals(month_from, month_to, m, flt.responsible_id) for m in ("calls", "meetings")}
+    if access.scope(Activity):  # a manager who sees only their own records: only their own plan
+        me = access.context.current_employee_id()
+        plan = {m: {e: v for e, v in by.items() if e == me} for m, by in plan.items()}
     counts: dict[int | None, Counter] = {}
     names: dict[int | None, str] = {}
     for group, n, emp, name in done:

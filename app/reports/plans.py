@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 from db.models import Employee, Plan, database_proxy
 
-from .. import audit
+from .. import access, audit
 from ..errors import NotFoundError, ValidationError
 from ..events import publish
 
@@ -70,6 +70,7 @@ def _check_target(metric: str, target) -> Decimal:
 def set_plan(employee_id: int, month: str, metric: str, target) -> Decimal:
     """Set one employee's target for one month and metric (replacing the old one);
     returns the stored target."""
+    access.require("settings")  # the owner sets the plans
     month = check_month(month)
     if metric not in METRICS:
         raise ValidationError(field="metric", detail=f"unknown metric {metric!r} (one of {', '.join(METRICS)})")

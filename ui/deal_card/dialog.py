@@ -228,6 +228,12 @@ def open_deal_card(parent: QWidget | None, deal_id: int | None = None,
     pre-filled with the client when ``client_id`` is given.  Non-modal."""
     card = _open_cards.get(deal_id) if deal_id else None
     if card is None:
+        try:
+            if deal_id:
+                load_deal(deal_id)  # a colleague's deal (or one deleted meanwhile) is refused: say why
+        except KartotekaError as exc:
+            show_error(parent, exc)
+            return None
         card = DealCardDialog(deal_id, client_id, parent)
         card.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if deal_id:

@@ -51,7 +51,8 @@ class PlanDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel, self)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Month:"), self))
+        top.addWidget(QLabel(self.tr("Month:"), self, buddy=self.month_combo))
+        self.table.setAccessibleName(self.tr("Plans of the managers"))
         top.addWidget(self.month_combo)
         top.addStretch(1)
         layout = QVBoxLayout(self)

@@ -34,6 +34,7 @@ class SegmentsManager(QDialog):
 
         self.list = QListWidget(self)
         self.list.setObjectName("SegmentList")
+        self.list.setAccessibleName(self.tr("Segments"))
         self.list.setMinimumWidth(240)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -94,6 +95,7 @@ class SegmentsManager(QDialog):
         self.reload(segment_id)
         if self.list.count() == 0:
             self.on_new_button_clicked()
+        from ..access_ui import apply_segments; apply_segments(self)  # noqa: E702 - a viewer saves nothing
 
     # ----------------------------------------------------------------- behaviour
 
