@@ -50,6 +50,7 @@ class AttachmentsPanel(QWidget):
         self._task = None
         self.model = AttachmentsModel(self)
         self.view = QTableView(self)
+        self.view.setAccessibleName(self.tr("Files"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -73,6 +74,7 @@ class AttachmentsPanel(QWidget):
         self.email_button.setToolTip(self.tr("Send the selected files with your mail program"))
         self.delete_button = QPushButton(style.icon("trash"), "", self)
         self.delete_button.setToolTip(self.tr("Delete the selected files (Del; Ctrl+Z brings them back)"))
+        self.delete_button.setAccessibleName(self.tr("Delete files"))
         self.hint = QLabel(self)
         self.hint.setObjectName("PageHint")
         self.hint.setWordWrap(True)

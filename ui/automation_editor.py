@@ -136,7 +136,7 @@ class AutomationEditor(QWidget):
         super().__init__(parent)
         self.setObjectName("AutomationEditor")
         self.model = RulesModel(self)
-        self.view = record_table(self, self.model, "automation_rules")
+        self.view = record_table(self, self.model, "automation_rules", title=self.tr("Automation rules"))
         header = self.view.horizontalHeader()
         header.resizeSection(RulesModel.Columns.ACTIVE, 60)
         header.setSectionResizeMode(RulesModel.Columns.RULE, QHeaderView.ResizeMode.Stretch)

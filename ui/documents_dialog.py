@@ -88,7 +88,7 @@ class DocumentsDialog(QDialog):
         buttons.addWidget(self.create_button)
         buttons.addWidget(self.close_button)
         form = QFormLayout()
-        form.addRow(self.tr("Template:"), template_row)
+        form.addRow(QLabel(self.tr("Template:"), self, buddy=self.template_combo), template_row)
         form.addRow(self.tr("Deal:"), self.deal_combo)
         form.addRow(self.tr("Format:"), format_row)
         layout = QVBoxLayout(self)

@@ -92,7 +92,7 @@ class EmployeesEditor(QWidget):
         super().__init__(parent)
         self.setObjectName("EmployeesEditor")
         self.model = EmployeesModel(self)
-        self.view = record_table(self, self.model, "employees")
+        self.view = record_table(self, self.model, "employees", title=self.tr("Employees"))
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(EmployeesModel.Columns.NAME, QHeaderView.ResizeMode.Stretch)
         for column, width in ((EmployeesModel.Columns.ROLE, 200), (EmployeesModel.Columns.LOGIN, 140),

@@ -61,7 +61,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("What:"), self.what_combo)
         form.addRow(self.tr("Format:"), self.format_combo)
         form.addRow("", self.only_shown)
-        form.addRow(self.tr("File:"), path_row)
+        form.addRow(QLabel(self.tr("File:"), self, buddy=self.path_edit), path_row)
 
         self.progress = QProgressBar(self)
         self.progress.hide()

@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("Navigation")
+        self.navigation.setAccessibleName(self.tr("Sections"))
         self.navigation.setIconSize(QSize(20, 20))
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for name, title, page in pages:

@@ -157,6 +157,7 @@ class _Section(QWidget):
         self.model = TodayModel(self)
         self.delegate = RowDelegate(accent, self)
         self.view = QListView(self)
+        self.view.setAccessibleName(title)
         self.view.setModel(self.model)
         self.view.setItemDelegate(self.delegate)
         self.view.setMouseTracking(True)

@@ -59,6 +59,7 @@ class BackupSettings(QObject):
 
         self.folder = QLineEdit(str(policy.folder), parent)
         self.folder.setReadOnly(True)
+        self.folder.setAccessibleName(self.tr("Backup folder"))
         self.folder.setMinimumWidth(360)
         self.choose = QPushButton(self.tr("Choose…"), parent)
         self.folder_row = QWidget(parent)
@@ -76,6 +77,9 @@ class BackupSettings(QObject):
         self.keep_row = QWidget(parent)
         keep = QHBoxLayout(self.keep_row)
         keep.setContentsMargins(0, 0, 0, 0)
+        self.keep_daily.setAccessibleName(self.tr("Daily backups to keep"))
+        self.keep_weekly.setAccessibleName(self.tr("Weekly backups to keep"))
+        self.keep_monthly.setAccessibleName(self.tr("Monthly backups to keep"))
         for spin, label in ((self.keep_daily, self.tr("daily,")), (self.keep_weekly, self.tr("weekly,")),
                             (self.keep_monthly, self.tr("monthly"))):
             keep.addWidget(spin)

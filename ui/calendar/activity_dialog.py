@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QLineEdit, QSpinBox, QWidget)
+                               QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget)
 
 from app import activities, recurrence
 from app.card_lookups import active_employees
@@ -71,7 +71,8 @@ class ActivityDialog(QDialog):
         form.addRow(self.tr("Kind:"), self.kind)
         form.addRow(self.tr("Subject:"), self.subject)
         form.addRow(self.tr("Client:"), self.client)
-        form.addRow(self.tr("When:"), when_row)
+        form.addRow(QLabel(self.tr("When:"), self, buddy=self.when), when_row)
+        self.duration.setAccessibleName(self.tr("Duration"))
         form.addRow(self.tr("Responsible:"), self.responsible)
         form.addRow(self.tr("Reminder:"), self.reminder)
         form.addRow(self.tr("Repeat:"), self.repeat)

@@ -87,6 +87,7 @@ class AgendaPanel(QWidget):
         self.empty.setObjectName("PageHint")
         self.model = AgendaModel(self)
         self.list = QListView(self)
+        self.list.setAccessibleName(self.tr("Activities of the day"))
         self.list.setModel(self.model)
         self.list.setIconSize(QSize(10, 10))
         self.list.setSpacing(2)

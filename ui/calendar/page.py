@@ -56,6 +56,8 @@ class CalendarPage(QWidget):
         self.today_button = QPushButton(self.tr("Today"), self)
         self.next_button = QToolButton(self, text="›", autoRaise=True)
         self.next_button.setToolTip(self.tr("Next"))
+        self.prev_button.setAccessibleName(self.prev_button.toolTip())
+        self.next_button.setAccessibleName(self.next_button.toolTip())
         for button in (self.prev_button, self.next_button):
             font = button.font()
             font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -75,6 +77,7 @@ class CalendarPage(QWidget):
             self.responsible.addItem(name, employee_id)
         self.kinds_button = QToolButton(self, text=self.tr("Kinds"))
         self.kinds_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.kinds_button.setToolTip(self.tr("Which kinds of activities the calendar shows"))
         self.kinds_menu = QMenu(self.kinds_button)
         labels = dict(activity_kind_labels(), birthday=self.tr("Birthdays"))
         self.kind_actions: dict[str, QAction] = {}
@@ -96,7 +99,7 @@ class CalendarPage(QWidget):
         for button in self.mode_buttons:
             controls.addWidget(button)
         controls.addSpacing(12)
-        controls.addWidget(QLabel(self.tr("Responsible:"), self))
+        controls.addWidget(QLabel(self.tr("Responsible:"), self, buddy=self.responsible))
         controls.addWidget(self.responsible)
         controls.addWidget(self.kinds_button)
         controls.addStretch(1)

@@ -111,7 +111,11 @@ class RecurrenceEditor(QWidget):
     def _build_layout(self) -> None:
         every = QHBoxLayout()
         every.addWidget(self.freq)
-        self.every_label = QLabel(self.tr("every"), self)
+        self.every_label = QLabel(self.tr("every"), self, buddy=self.interval)
+        for widget, name in ((self.freq, self.tr("Repeat")), (self.month_day, self.tr("Day of the month")),
+                             (self.nth, self.tr("Which week of the month")), (self.nth_weekday, self.tr("Weekday")),
+                             (self.until, self.tr("Last date")), (self.count, self.tr("Number of times"))):
+            widget.setAccessibleName(name)
         every.addWidget(self.every_label)
         every.addWidget(self.interval)
         every.addWidget(self.unit)

@@ -18,6 +18,7 @@ class DealsPanel(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setAccessibleName(self.tr("Deals"))
         self.itemDoubleClicked.connect(self.on_item_double_clicked)
         self.setColumnCount(3)
         self.setHeaderLabels([self.tr("Deal"), self.tr("Stage"), self.tr("Amount")])

@@ -96,6 +96,13 @@ class DetailsForm(QWidget):
         form.addRow(self.tr("Next contact:"), self.next_contact)
         form.addRow(self.tr("Tags:"), self.tags_edit)
         form.addRow(self.birthday_label, self.birthday_edit)
+        self.inn_edit.setAccessibleName(self.tr("INN"))
+        self.inn_state.setAccessibleName(self.tr("INN check"))
+        for label, field in ((self.name_label, self.name_edit), (self.refusal_label, self.refusal_edit),
+                             (self.birthday_label, self.birthday_edit)):
+            label.setBuddy(field)
+        self.next_contact.set_name(self.tr("Next contact"))
+        self.birthday_edit.set_name(self.tr("Birthday"))
 
     def _build_more(self, fields: list[FieldDef]) -> None:
         page = self.more_page

@@ -12,6 +12,7 @@ from app.context import current_employee_id
 from app.errors import ConflictError, KartotekaError, ValidationError
 from ui.bridge import bridge
 from ui.errors import message, show_error
+from ui.widgets.a11y import tab_chain
 
 from .activity_actions import ActivityActions
 from .card_state import CardState
@@ -34,6 +35,7 @@ def _scrolled(widget: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields; they scroll into view
     area.setWidget(widget)
     return area
 
@@ -78,6 +80,7 @@ class ClientCardDialog(ActivityActions, QDialog):
         self.timeline = TimelineView(self)
         self.complete_button = QPushButton(self.tr("Complete…"), self)
         self.complete_button.setEnabled(False)
+        self.complete_button.setToolTip(self.tr("Mark the selected planned activity done and write down the result"))
         self.deals = DealsPanel(self)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -118,9 +121,12 @@ class ClientCardDialog(ActivityActions, QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         from ui.mail_actions import send_email_button
-        buttons.addWidget(send_email_button(self))
+        email_button = send_email_button(self)
+        buttons.addWidget(email_button)
         from ui.documents_dialog import documents_button  # "Create document…": proposal, invoice…
-        buttons.addWidget(documents_button(self, lambda card: (card.client_id, None)))
+        document_button = documents_button(self, lambda card: (card.client_id, None))
+        buttons.addWidget(document_button)
+        tab_chain(self.print_button, email_button, document_button, self.save_button, self.close_button)
         buttons.addWidget(self.message_label, 1)
         buttons.addStretch(0)
         buttons.addWidget(self.save_button)

@@ -1,7 +1,7 @@
 """Editors for a list of phones and a list of e-mails: one line per item."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QStyle, QToolButton, QVBoxLayout,
                                QWidget)
 
@@ -9,6 +9,7 @@ from app import settings
 from app.clients import PhoneItem
 from app.phones import format_phone, normalize
 from app.validation import email_is_valid
+from ui.widgets.a11y import tab_chain
 
 INVALID_STYLE = "QLineEdit { border: 1px solid #d32f2f; border-radius: 2px; padding: 1px; }"
 
@@ -31,6 +32,7 @@ class _Row(QWidget):
         self.action = QToolButton(self)
         self.action.setText(action_glyph)
         self.action.setToolTip(action_tip)
+        self.action.setAccessibleName(action_tip)
         self.action.setAutoRaise(True)
         self.remove = QToolButton(self)
         self.remove.setText("✕")
@@ -73,12 +75,21 @@ class _RowsEditor(QWidget):
         row.edit.setPlaceholderText(self._placeholder())
         self._layout.insertWidget(len(self.rows), row)
         self.rows.append(row)
+        # a row made after the card was built would come last in the Tab order: put it
+        # where it shows, just before the "add" button: after the control before it (not
+        # after this editor or a label: Qt would move the row's whole block to the end)
+        before = self.add_button.previousInFocusChain()
+        while before.isAncestorOf(self.add_button) or not before.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            before = before.previousInFocusChain()
+        tab_chain(before, row.edit, row.action, row.remove, self.add_button)
         row.edit.setText(text)
         row.edit.textEdited.connect(self.on_row_edited)
         row.edit.editingFinished.connect(lambda r=row: self.on_row_editingFinished(r))
         row.remove.clicked.connect(lambda _=False, r=row: self.remove_row(r))
         row.action.clicked.connect(lambda _=False, r=row: self.on_row_action(r))
         row.remove.setToolTip(self.tr("Remove"))
+        row.remove.setAccessibleName(row.remove.toolTip())
+        row.edit.setAccessibleName(self._field_name())
         self._update_row(row)
         return row
 
@@ -118,6 +129,9 @@ class _RowsEditor(QWidget):
     def _placeholder(self) -> str:
         return ""
 
+    def _field_name(self) -> str:
+        return ""
+
 
 class PhonesEditor(_RowsEditor):
     """Phones shown formatted; one that does not parse keeps what was typed, with a warning."""
@@ -135,6 +149,9 @@ class PhonesEditor(_RowsEditor):
 
     def _placeholder(self) -> str:
         return self.tr("+7 900 000-00-00")
+
+    def _field_name(self) -> str:
+        return self.tr("Phone")
 
     def set_items(self, items: list[PhoneItem]) -> None:
         self.clear_rows()
@@ -196,6 +213,9 @@ class EmailsEditor(_RowsEditor):
 
     def _placeholder(self) -> str:
         return self.tr("name@example.com")
+
+    def _field_name(self) -> str:
+        return self.tr("E-mail")
 
     def set_items(self, items: list[str]) -> None:
         self.clear_rows()

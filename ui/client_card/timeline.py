@@ -235,6 +235,7 @@ class TimelineView(QListView):
         super().__init__(parent)
         self.timeline_model = TimelineModel(self)
         self.setModel(self.timeline_model)
+        self.setAccessibleName(self.tr("Timeline"))
         self.setItemDelegate(TimelineDelegate(self))
         self.setUniformItemSizes(True)
         self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)

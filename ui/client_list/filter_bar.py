@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QWidget
 
 from app.client_list import NOBODY, ClientFilter, filter_choices
 
+from ..reports.flow_layout import FlowLayout
 from .. import style
 from .columns import status_names
 
@@ -21,9 +22,10 @@ class ChoiceCombo(QComboBox):
                  parent=None):
         super().__init__(parent)
         self._any_text, self._loader = any_text, loader
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(11)
-        self.setMinimumWidth(64)  # may shrink (eliding) in a narrow window
+        # as wide as "Any …" (the bar wraps rather than squeezing it); a longer choice is
+        # elided in the box and shown whole in the wider list
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContentsOnFirstShow)
+        self.view().setMinimumWidth(220)
         self.addItem(any_text, None)
 
     def set_items(self, items: list[tuple[object, str]]) -> None:
@@ -67,6 +69,11 @@ class FilterBar(QWidget):
         self.place = ChoiceCombo(self.tr("Any city"), lambda: [(p, p) for p in filter_choices().places], self)
         from ..segments.combo import SegmentCombo
         self.segment = SegmentCombo(self.tr("Any segment"), self)
+        for combo, name in ((self.status, self.tr("Status filter")),
+                            (self.responsible, self.tr("Responsible filter")),
+                            (self.tag, self.tr("Tag filter")), (self.place, self.tr("City filter")),
+                            (self.segment, self.tr("Segment filter"))):
+            combo.setAccessibleName(name)
         self.overdue = QCheckBox(self.tr("Overdue"), self)
         self.overdue.setToolTip(self.tr("Only clients whose next contact date has passed"))
         self.reset_button = QPushButton(self.tr("Reset"), self)
@@ -75,14 +82,11 @@ class FilterBar(QWidget):
         self.reset_button.setEnabled(False)
         self._text_timer = QTimer(self, singleShot=True, interval=250)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        layout.addWidget(self.text, 3)
-        for widget in (self.status, self.responsible, self.tag, self.place, self.segment):
-            layout.addWidget(widget, 1)
-        layout.addWidget(self.overdue)
-        layout.addWidget(self.reset_button)
+        self.text.setMinimumWidth(260)
+        layout = FlowLayout(self)  # a narrow window gets a second line of filters, never cut ones
+        for widget in (self.text, self.status, self.responsible, self.tag, self.place, self.segment,
+                       self.overdue, self.reset_button):
+            layout.addWidget(widget)
 
         self.text.textChanged.connect(self.on_text_text_changed)
         self.text.returnPressed.connect(self.on_text_return_pressed)

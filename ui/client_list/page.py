@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QMessageBox, QPushBut
 from .. import style
 from ..bridge import bridge
 from ..i18n import plural_s
+from ..widgets.a11y import tab_reachable
 from .bulk import BulkActions
 from .columns import SORT_KEYS, Columns
 from .filter_bar import FilterBar
@@ -66,12 +67,14 @@ class ClientListPage(QWidget):
         self.model = ClientListModel(self)
         self.view = ClientTableView("client_list/header", self)
         self.view.setModel(self.model)
+        self.view.setAccessibleName(self.tr("Clients"))
         self.bulk = BulkActions(self, self.selected_ids)
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.setIconSize(self.toolbar.iconSize() * 0.75)
         for action in self.bulk.actions():
             self.toolbar.addAction(action)
+        tab_reachable(self.toolbar)
         self.addAction(self.bulk.trash_action)
         self.new_button = QPushButton(style.icon("plus", "#ffffff"), self.tr("New client"), self)
         self.new_button.setObjectName("PrimaryButton")

@@ -127,6 +127,8 @@ class HistoryPanel(QWidget):
         self.stages_view.setObjectName("stage_history")
         self.activities_view = _table(self.activities_model)
         self.activities_view.setObjectName("deal_activities")
+        self.stages_view.setAccessibleName(self.tr("Stage changes"))
+        self.activities_view.setAccessibleName(self.tr("Activities"))
         h = self.stages_view.horizontalHeader()
         h.resizeSection(StageHistoryModel.Columns.WHEN, 130)
         h.setSectionResizeMode(StageHistoryModel.Columns.CHANGE, QHeaderView.ResizeMode.Stretch)

@@ -163,6 +163,7 @@ class InvoicesEditor(QWidget):
         self.model = InvoicesModel(self)
         self.view = QTableView()
         self.view.setObjectName("invoices")
+        self.view.setAccessibleName(self.tr("Invoices"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(DateDelegate(self.view))
         self.view.verticalHeader().hide()

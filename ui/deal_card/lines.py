@@ -120,6 +120,7 @@ class LinesEditor(QWidget):
         self.model = LinesModel(self)
         self.view = QTableView()
         self.view.setObjectName("lines")
+        self.view.setAccessibleName(self.tr("Products and services"))
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

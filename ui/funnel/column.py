@@ -233,6 +233,7 @@ class StageColumnWidget(QWidget):
 
     def set_column(self, column: StageColumn) -> None:
         self.column = column
+        self.view.setAccessibleName(self.tr("Deals at the stage {stage}").format(stage=column.name))
         style = (column.color, column.stuck_days, column.kind)
         if (self.model.color, self.model.stuck_days, self.model.kind) != style:
             self.model.color, self.model.stuck_days, self.model.kind = style

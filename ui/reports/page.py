@@ -17,6 +17,7 @@ from ..bridge import bridge
 from ..errors import message
 from ..help import interface_language
 from ..info_page import InfoPage
+from ..widgets.a11y import tab_reachable
 from ..workers import run_in_worker
 from .chart_view import ChartView
 from .filter_panel import ReportFilterPanel
@@ -63,6 +64,7 @@ class ReportsPage(ReportOutputActions, QWidget):
         self.title.setObjectName("PageTitle")
         self.report_list = QListWidget(self)
         self.report_list.setObjectName("ReportList")
+        self.report_list.setAccessibleName(self.tr("Reports"))
         self.report_list.setWordWrap(True)
         self.report_list.setFixedWidth(200)
         self.report_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -88,6 +90,7 @@ class ReportsPage(ReportOutputActions, QWidget):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.plan_action)
+        tab_reachable(self.toolbar)
         self.busy_label = QLabel(self.tr("Calculating…"), self)
         self.busy_label.setObjectName("PageHint")
         self.busy_label.hide()
@@ -98,6 +101,7 @@ class ReportsPage(ReportOutputActions, QWidget):
         self.table_model = ReportTableModel(self)
         self.table = ReportTableView(self)
         self.table.setModel(self.table_model)
+        self.table.setAccessibleName(self.tr("Report table"))
         self.notes = QLabel(self)
         self.notes.setObjectName("PageHint")
         self.notes.setWordWrap(True)
@@ -241,7 +245,8 @@ class ReportsPage(ReportOutputActions, QWidget):
         chart = self.report.chart if shown else None
         self.png_action.setEnabled(bool(chart and chart.categories and self.report.rows))
         definition = self.definition()
-        self.plan_action.setVisible(definition is not None and definition.name in PLAN_METRICS)
+        from app.access import can  # the plans are the owner's to set
+        self.plan_action.setVisible(definition is not None and definition.name in PLAN_METRICS and can("settings"))
 
     # ----------------------------------------------------------------- slots
 

@@ -51,6 +51,7 @@ class NumberCondition(QWidget):
         super().__init__(parent)
         self.check = QCheckBox(text, self)
         self.spin = QSpinBox(self)
+        self.spin.setAccessibleName(text)  # the check box beside it says what the number is
         self.spin.setRange(low, high)
         self.spin.setValue(default)
         self.spin.setSuffix(suffix)

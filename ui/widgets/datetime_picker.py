@@ -42,9 +42,15 @@ class _Optional(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.check)
         layout.addWidget(editor, 1)
+        self.setFocusProxy(self.check)  # a label's buddy or a click on the row lands on the box
         self.check.toggled.connect(self.on_check_toggled)
         editor.dateTimeChanged.connect(self.on_editor_changed)
         self.on_check_toggled(False)
+
+    def set_name(self, name: str) -> None:
+        """What a screen reader calls the date and its "there is a date" box."""
+        self.editor.setAccessibleName(name)
+        self.check.setAccessibleName(self.tr("{field}: set").format(field=name))
 
     def is_set(self) -> bool:
         return self.check.isChecked()
@@ -78,6 +84,7 @@ class DateTimePicker(_Optional):
         editor = QDateTimeEdit()
         editor.setDisplayFormat("dd.MM.yyyy HH:mm")
         super().__init__(editor, parent)
+        self.set_name(self.tr("Date and time"))
         self.presets = QPushButton(self.tr("Quick"), self)
         self.presets.setAutoDefault(False)
         self.presets.setToolTip(self.tr("Tomorrow, in 3 days, next week"))
@@ -118,6 +125,7 @@ class OptionalDateEdit(_Optional):
         editor = QDateEdit()
         editor.setDisplayFormat("dd.MM.yyyy")
         super().__init__(editor, parent)
+        self.set_name(self.tr("Date"))
 
     def default_value(self) -> QDateTime:
         return QDateTime(QDate(1980, 1, 1), QTime(0, 0))

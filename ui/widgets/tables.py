@@ -7,9 +7,11 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 
 def record_table(parent: QWidget, model: QAbstractItemModel, name: str, *,
-                 multi: bool = False) -> QTableView:
+                 multi: bool = False, title: str = "") -> QTableView:
+    """``title``: what a screen reader calls the table (translated by the caller)."""
     view = QTableView(parent)
     view.setObjectName(name)
+    view.setAccessibleName(title)
     view.setModel(model)
     view.verticalHeader().hide()
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
