@@ -15,6 +15,126 @@
         <source>Only the owner changes this.</source>
         <translation>Изменить это может только владелец.</translation>
     </message>
+    <message>
+        <source>Owner</source>
+        <translation>Владелец</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Менеджер</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>Наблюдатель</translation>
+    </message>
+    <message>
+        <source>see this record</source>
+        <translation>просматривать эту запись</translation>
+    </message>
+    <message>
+        <source>create records</source>
+        <translation>создавать записи</translation>
+    </message>
+    <message>
+        <source>change this record</source>
+        <translation>изменять эту запись</translation>
+    </message>
+    <message>
+        <source>delete this record</source>
+        <translation>удалять эту запись</translation>
+    </message>
+    <message>
+        <source>manage employees</source>
+        <translation>управлять сотрудниками</translation>
+    </message>
+    <message>
+        <source>change the settings</source>
+        <translation>менять настройки</translation>
+    </message>
+    <message>
+        <source>change the funnel stages</source>
+        <translation>менять этапы воронки</translation>
+    </message>
+    <message>
+        <source>change the client fields</source>
+        <translation>менять поля клиента</translation>
+    </message>
+    <message>
+        <source>change the automation rules</source>
+        <translation>менять правила автоматизации</translation>
+    </message>
+    <message>
+        <source>import data</source>
+        <translation>импортировать данные</translation>
+    </message>
+    <message>
+        <source>export data</source>
+        <translation>экспортировать данные</translation>
+    </message>
+    <message>
+        <source>print</source>
+        <translation>печатать</translation>
+    </message>
+    <message>
+        <source>make a backup</source>
+        <translation>делать резервную копию</translation>
+    </message>
+    <message>
+        <source>restore a backup</source>
+        <translation>восстановить резервную копию</translation>
+    </message>
+    <message>
+        <source>empty the trash</source>
+        <translation>очищать корзину</translation>
+    </message>
+    <message>
+        <source>open this client</source>
+        <translation>открыть этого клиента</translation>
+    </message>
+    <message>
+        <source>change this client</source>
+        <translation>изменить этого клиента</translation>
+    </message>
+    <message>
+        <source>delete this client</source>
+        <translation>удалить этого клиента</translation>
+    </message>
+    <message>
+        <source>open this deal</source>
+        <translation>открыть эту сделку</translation>
+    </message>
+    <message>
+        <source>change this deal</source>
+        <translation>изменить эту сделку</translation>
+    </message>
+    <message>
+        <source>delete this deal</source>
+        <translation>удалить эту сделку</translation>
+    </message>
+    <message>
+        <source>open this activity</source>
+        <translation>открыть это дело</translation>
+    </message>
+    <message>
+        <source>change this activity</source>
+        <translation>изменить это дело</translation>
+    </message>
+    <message>
+        <source>delete this activity</source>
+        <translation>удалить это дело</translation>
+    </message>
+    <message>
+        <source>open this contact person</source>
+        <translation>открыть это контактное лицо</translation>
+    </message>
+    <message>
+        <source>change this contact person</source>
+        <translation>изменить это контактное лицо</translation>
+    </message>
+    <message>
+        <source>delete this contact person</source>
+        <translation>удалить это контактное лицо</translation>
+    </message>
 </context>
 <context>
     <name>AccessSettings</name>
@@ -65,12 +185,28 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
+        <source>From</source>
+        <translation>Период с</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Период по</translation>
+    </message>
+    <message>
         <source>Client name</source>
         <translation>Имя клиента</translation>
     </message>
     <message>
         <source>Complete…</source>
         <translation>Выполнить…</translation>
+    </message>
+    <message>
+        <source>Mark the selected planned activity done and write down the result</source>
+        <translation>Отметить выбранное запланированное дело выполненным и записать результат</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Дела</translation>
     </message>
     <message>
         <source>Kind:</source>
@@ -87,6 +223,10 @@
     <message>
         <source>Status:</source>
         <translation>Статус:</translation>
+    </message>
+    <message>
+        <source>Segment:</source>
+        <translation>Сегмент:</translation>
     </message>
     <message>
         <source>All kinds</source>
@@ -215,6 +355,10 @@
         <translation>Когда:</translation>
     </message>
     <message>
+        <source>Duration</source>
+        <translation>Длительность</translation>
+    </message>
+    <message>
         <source>Responsible:</source>
         <translation>Ответственный:</translation>
     </message>
@@ -243,6 +387,10 @@
     <message>
         <source>Nothing planned for this day.</source>
         <translation>На этот день ничего не запланировано.</translation>
+    </message>
+    <message>
+        <source>Activities of the day</source>
+        <translation>Дела на день</translation>
     </message>
     <message>
         <source>Plan for this day…</source>
@@ -488,6 +636,10 @@
         <translation>Удаление файлов</translation>
     </message>
     <message>
+        <source>Files</source>
+        <translation>Файлы</translation>
+    </message>
+    <message>
         <source>Deleted. Ctrl+Z brings the files back.</source>
         <translation>Удалено. Ctrl+Z вернёт файлы.</translation>
     </message>
@@ -637,6 +789,10 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>Резервные копии</translation>
     </message>
     <message>
+        <source>Backup folder</source>
+        <translation>Папка резервных копий</translation>
+    </message>
+    <message>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
@@ -647,6 +803,18 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message>
         <source> hours</source>
         <translation> ч</translation>
+    </message>
+    <message>
+        <source>Daily backups to keep</source>
+        <translation>Сколько хранить ежедневных копий</translation>
+    </message>
+    <message>
+        <source>Weekly backups to keep</source>
+        <translation>Сколько хранить еженедельных копий</translation>
+    </message>
+    <message>
+        <source>Monthly backups to keep</source>
+        <translation>Сколько хранить ежемесячных копий</translation>
     </message>
     <message>
         <source>daily,</source>
@@ -886,6 +1054,10 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>Типы</translation>
     </message>
     <message>
+        <source>Which kinds of activities the calendar shows</source>
+        <translation>Какие виды дел показывает календарь</translation>
+    </message>
+    <message>
         <source>Birthdays</source>
         <translation>Дни рождения</translation>
     </message>
@@ -982,6 +1154,10 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message>
         <source>Where clients come from and what it cost. Set a client&apos;s or deal&apos;s campaign on its card; Reports → Advertising campaigns shows which one paid off.</source>
         <translation>Откуда приходят клиенты и во что это обошлось. Кампанию клиента или сделки укажите в их карточке; отчёт «Отчёты → Рекламные кампании» покажет, какая окупилась.</translation>
+    </message>
+    <message>
+        <source>Advertising campaigns</source>
+        <translation>Рекламные кампании</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1148,6 +1324,10 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message>
         <source>Complete…</source>
         <translation>Выполнить…</translation>
+    </message>
+    <message>
+        <source>Mark the selected planned activity done and write down the result</source>
+        <translation>Отметить выбранное запланированное дело выполненным и записать результат</translation>
     </message>
     <message>
         <source>Timeline</source>
@@ -1836,8 +2016,16 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>Выбор из списка</translation>
     </message>
     <message>
+        <source>Custom fields</source>
+        <translation>Дополнительные поля</translation>
+    </message>
+    <message>
         <source>Show retired fields</source>
         <translation>Показать скрытые поля</translation>
+    </message>
+    <message>
+        <source>List the fields taken off the cards too, to bring one back</source>
+        <translation>Показать и поля, убранные с карточек, чтобы вернуть нужное</translation>
     </message>
     <message>
         <source>Add…</source>
@@ -1953,6 +2141,10 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
 </context>
 <context>
     <name>DateTimePicker</name>
+    <message>
+        <source>Date and time</source>
+        <translation>Дата и время</translation>
+    </message>
     <message>
         <source>Quick</source>
         <translation>Быстро</translation>
@@ -2107,6 +2299,10 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>Вероятность:</translation>
     </message>
     <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
         <source>Expected close:</source>
         <translation>Ожидаемое закрытие:</translation>
     </message>
@@ -2200,6 +2396,10 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
 <context>
     <name>DealsPanel</name>
     <message>
+        <source>Deals</source>
+        <translation>Сделки</translation>
+    </message>
+    <message>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
@@ -2214,6 +2414,25 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message>
         <source>No deals yet</source>
         <translation>Сделок пока нет</translation>
+    </message>
+</context>
+<context>
+    <name>DeletedFilesModel</name>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Карточка</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Удалён</translation>
     </message>
 </context>
 <context>
@@ -2273,6 +2492,22 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message>
         <source>Tags:</source>
         <translation>Метки:</translation>
+    </message>
+    <message>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <source>INN check</source>
+        <translation>Проверка ИНН</translation>
+    </message>
+    <message>
+        <source>Next contact</source>
+        <translation>Следующий контакт</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>День рождения</translation>
     </message>
     <message>
         <source>Where the client came from</source>
@@ -2498,6 +2733,10 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>name@example.com</translation>
     </message>
     <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
         <source>This is not an e-mail address</source>
         <translation>Это не адрес электронной почты</translation>
     </message>
@@ -2689,8 +2928,8 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>Пока запись была открыта, её изменил другой пользователь.</translation>
     </message>
     <message>
-        <source>You are not allowed to do this.</source>
-        <translation>У вас нет прав на это действие.</translation>
+        <source>Your role ({role}) does not allow you to {action}. Ask the owner.</source>
+        <translation>Ваша роль ({role}) не позволяет {action}. Обратитесь к владельцу.</translation>
     </message>
     <message>
         <source>This database was made by a newer version of Kartoteka. Please update the program; the file was not changed.</source>
@@ -3130,6 +3369,26 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>Все сегменты</translation>
     </message>
     <message>
+        <source>Status filter</source>
+        <translation>Фильтр по статусу</translation>
+    </message>
+    <message>
+        <source>Responsible filter</source>
+        <translation>Фильтр по ответственному</translation>
+    </message>
+    <message>
+        <source>Tag filter</source>
+        <translation>Фильтр по метке</translation>
+    </message>
+    <message>
+        <source>City filter</source>
+        <translation>Фильтр по городу</translation>
+    </message>
+    <message>
+        <source>Segment filter</source>
+        <translation>Фильтр по сегменту</translation>
+    </message>
+    <message>
         <source>Overdue</source>
         <translation>Просроченные</translation>
     </message>
@@ -3198,6 +3457,30 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message>
         <source>List</source>
         <translation>Список</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Воронка</translation>
+    </message>
+    <message>
+        <source>Responsible filter</source>
+        <translation>Фильтр по ответственному</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Период с</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Период по</translation>
+    </message>
+    <message>
+        <source>Tag filter</source>
+        <translation>Фильтр по метке</translation>
     </message>
     <message>
         <source>Any responsible</source>
@@ -3307,6 +3590,10 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
 <context>
     <name>HistoryPanel</name>
     <message>
+        <source>Stage changes</source>
+        <translation>Смены этапов</translation>
+    </message>
+    <message>
         <source>Stage history</source>
         <translation>История этапов</translation>
     </message>
@@ -3317,6 +3604,10 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
 </context>
 <context>
     <name>HistoryTab</name>
+    <message>
+        <source>Changes</source>
+        <translation>Изменения</translation>
+    </message>
     <message>
         <source>When</source>
         <translation>Когда</translation>
@@ -3695,6 +3986,10 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>Сегмент</translation>
     </message>
     <message>
+        <source>Advertising campaign</source>
+        <translation>Рекламная кампания</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
@@ -3749,6 +4044,10 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
 </context>
 <context>
     <name>InvoicesEditor</name>
+    <message>
+        <source>Invoices</source>
+        <translation>Счета</translation>
+    </message>
     <message>
         <source>Add invoice</source>
         <translation>Добавить счёт</translation>
@@ -3902,6 +4201,10 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
 </context>
 <context>
     <name>LinesEditor</name>
+    <message>
+        <source>Products and services</source>
+        <translation>Товары и услуги</translation>
+    </message>
     <message>
         <source>Add line</source>
         <translation>Добавить строку</translation>
@@ -4103,6 +4406,10 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message>
         <source>Trash</source>
         <translation>Корзина</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Разделы</translation>
     </message>
     <message>
         <source>Today</source>
@@ -4386,6 +4693,13 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     </message>
 </context>
 <context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>Password of {name}</source>
@@ -4427,6 +4741,10 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>+7 900 000-00-00</translation>
     </message>
     <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
         <source>This number could not be recognised; it is kept as typed.</source>
         <translation>Номер не распознан; он сохранён как введён.</translation>
     </message>
@@ -4464,6 +4782,10 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message>
         <source>Month:</source>
         <translation>Месяц:</translation>
+    </message>
+    <message>
+        <source>Plans of the managers</source>
+        <translation>Планы менеджеров</translation>
     </message>
 </context>
 <context>
@@ -4779,6 +5101,30 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <source>After</source>
         <translation>После</translation>
     </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Повтор</translation>
+    </message>
+    <message>
+        <source>Day of the month</source>
+        <translation>День месяца</translation>
+    </message>
+    <message>
+        <source>Which week of the month</source>
+        <translation>Какая неделя месяца</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>День недели</translation>
+    </message>
+    <message>
+        <source>Last date</source>
+        <translation>Последняя дата</translation>
+    </message>
+    <message>
+        <source>Number of times</source>
+        <translation>Число повторений</translation>
+    </message>
     <message numerus="yes">
         <source>time(s)</source>
         <translation>
@@ -4920,6 +5266,42 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>Клиенты из этого города или региона</translation>
     </message>
     <message>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Период с</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Период по</translation>
+    </message>
+    <message>
+        <source>Report option</source>
+        <translation>Вариант отчёта</translation>
+    </message>
+    <message>
+        <source>Responsible filter</source>
+        <translation>Фильтр по ответственному</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Воронка</translation>
+    </message>
+    <message>
+        <source>City or region</source>
+        <translation>Город или регион</translation>
+    </message>
+    <message>
+        <source>Source filter</source>
+        <translation>Фильтр по источнику</translation>
+    </message>
+    <message>
+        <source>Tag filter</source>
+        <translation>Фильтр по метке</translation>
+    </message>
+    <message>
         <source>Any responsible</source>
         <translation>Любой ответственный</translation>
     </message>
@@ -5004,6 +5386,10 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message>
         <source>Calculating…</source>
         <translation>Считаю…</translation>
+    </message>
+    <message>
+        <source>Report table</source>
+        <translation>Таблица отчёта</translation>
     </message>
     <message>
         <source>Nothing to show</source>
@@ -5440,6 +5826,21 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     </message>
 </context>
 <context>
+    <name>SegmentFilterCombo</name>
+    <message>
+        <source>Segment filter</source>
+        <translation>Фильтр по сегменту</translation>
+    </message>
+    <message>
+        <source>Only records of clients in a saved segment (a live list)</source>
+        <translation>Только записи клиентов из сохранённого сегмента (живой список)</translation>
+    </message>
+    <message>
+        <source>Any segment</source>
+        <translation>Любой сегмент</translation>
+    </message>
+</context>
+<context>
     <name>SegmentsManager</name>
     <message>
         <source>Segments</source>
@@ -5621,6 +6022,13 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     </message>
 </context>
 <context>
+    <name>StageColumnWidget</name>
+    <message>
+        <source>Deals at the stage {stage}</source>
+        <translation>Сделки на этапе «{stage}»</translation>
+    </message>
+</context>
+<context>
     <name>StageHistoryModel</name>
     <message>
         <source>When</source>
@@ -5660,6 +6068,14 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message>
         <source>Show retired stages</source>
         <translation>Показать архивные этапы</translation>
+    </message>
+    <message>
+        <source>List the stages taken off the board too, to bring one back</source>
+        <translation>Показать и этапы, убранные с доски, чтобы вернуть нужный</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>Этапы</translation>
     </message>
     <message>
         <source>Add stage</source>
@@ -5876,6 +6292,10 @@ Keep the database on this computer&apos;s disk, or, for an office where several 
 <context>
     <name>TimelineView</name>
     <message>
+        <source>Timeline</source>
+        <translation>Лента событий</translation>
+    </message>
+    <message>
         <source>No calls, e-mails or meetings yet.
 Log the first one above.</source>
         <translation>Звонков, писем и встреч пока нет.
@@ -5977,6 +6397,65 @@ Log the first one above.</source>
     </message>
 </context>
 <context>
+    <name>TrashFiles</name>
+    <message>
+        <source>Files</source>
+        <translation>Файлы</translation>
+    </message>
+    <message>
+        <source>Deleted files</source>
+        <translation>Удалённые файлы</translation>
+    </message>
+    <message>
+        <source>No deleted files.</source>
+        <translation>Удалённых файлов нет.</translation>
+    </message>
+    <message>
+        <source>Restore files</source>
+        <translation>Восстановить файлы</translation>
+    </message>
+    <message>
+        <source>Put the selected files back on their cards</source>
+        <translation>Вернуть выбранные файлы в их карточки</translation>
+    </message>
+    <message>
+        <source>Delete files for good…</source>
+        <translation>Удалить файлы навсегда…</translation>
+    </message>
+    <message>
+        <source>Delete the selected files for good; a stored copy goes when no other card uses the same file</source>
+        <translation>Удалить выбранные файлы навсегда; сохранённая копия удаляется, когда тот же файл не нужен другим карточкам</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) restored.</source>
+        <translation>
+            <numerusform>%n файл восстановлен.</numerusform>
+            <numerusform>%n файла восстановлено.</numerusform>
+            <numerusform>%n файлов восстановлено.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete for good</source>
+        <translation>Удалить навсегда</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n file(s) for good? This cannot be undone.</source>
+        <translation>
+            <numerusform>Удалить %n файл навсегда? Это нельзя отменить.</numerusform>
+            <numerusform>Удалить %n файла навсегда? Это нельзя отменить.</numerusform>
+            <numerusform>Удалить %n файлов навсегда? Это нельзя отменить.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) deleted for good.</source>
+        <translation>
+            <numerusform>%n файл удалён навсегда.</numerusform>
+            <numerusform>%n файла удалено навсегда.</numerusform>
+            <numerusform>%n файлов удалено навсегда.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TrashPage</name>
     <message>
         <source>Trash</source>
@@ -5987,8 +6466,8 @@ Log the first one above.</source>
         <translation>Удалённые клиенты хранятся здесь, пока вы их не восстановите или не удалите навсегда.</translation>
     </message>
     <message>
-        <source>The trash is empty.</source>
-        <translation>Корзина пуста.</translation>
+        <source>No deleted clients.</source>
+        <translation>Удалённых клиентов нет.</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -6064,6 +6543,29 @@ Log the first one above.</source>
     <message>
         <source>Not a stage the program knows: choose one, or keep it in the notes</source>
         <translation>Программа не знает такого этапа: выберите этап или оставьте значение в заметках</translation>
+    </message>
+</context>
+<context>
+    <name>VatCombo</name>
+    <message>
+        <source>VAT</source>
+        <translation>НДС</translation>
+    </message>
+    <message>
+        <source>Invoices print the VAT included in the prices, or «Без НДС»</source>
+        <translation>В счетах печатается НДС, включённый в цены, или «Без НДС»</translation>
+    </message>
+    <message>
+        <source>No VAT</source>
+        <translation>Без НДС</translation>
+    </message>
+    <message>
+        <source>included in the prices</source>
+        <translation>включён в цены</translation>
+    </message>
+    <message>
+        <source>VAT:</source>
+        <translation>НДС:</translation>
     </message>
 </context>
 <context>
@@ -6248,6 +6750,10 @@ Log the first one above.</source>
     <message>
         <source>not set</source>
         <translation>не задано</translation>
+    </message>
+    <message>
+        <source>{field}: set</source>
+        <translation>{field}: задано</translation>
     </message>
 </context>
 <context>
