@@ -2,19 +2,20 @@
 
 Clients and deals carry the campaign they came from (``Client.campaign``,
 ``Deal.campaign``): set on the card, by import (a column matched by the campaign's
-name) or in bulk from the client list.  ``app.reports.campaigns`` shows what each one
+name), in bulk from the client list, or by a rule: the client sources a campaign
+brings (``app.campaign_rules``).  ``app.reports.campaigns`` shows what each one
 brought.  Deleting a campaign can be undone: ``delete_campaign`` returns what
 ``restore_campaign`` needs, including which clients and deals pointed at it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from db.models import Campaign, Client, Deal, Segment, database_proxy, utcnow
 
-from . import access, audit
+from . import access, audit, campaign_rules
 from .errors import KartotekaError, NotFoundError, ValidationError
 from .events import publish
 
@@ -53,15 +54,16 @@ class CampaignData:
     notes: str = ""
     id: int | None = None
     created_at: datetime | None = None
+    sources: list[str] = field(default_factory=list)  # client sources that bring it (app.campaign_rules)
 
 
 _STORED = ("name", "channel", "starts_on", "ends_on", "cost", "segment_id", "notes")
 
 
-def _data(row: Campaign) -> CampaignData:
+def _data(row: Campaign, sources: list[str] | None = None) -> CampaignData:
     return CampaignData(row.name, row.channel or "other", row.starts_on, row.ends_on,
                         Decimal(row.cost or 0).quantize(CENT), row.segment_id, row.notes or "", row.id,
-                        row.created_at)
+                        row.created_at, campaign_rules.sources_of(row.id) if sources is None else sources)
 
 
 def _get(campaign_id: int) -> Campaign:
@@ -99,7 +101,8 @@ def _clean(data: CampaignData, except_id: int | None = None) -> dict:
 
 def list_campaigns() -> list[CampaignData]:
     """Every campaign: the latest start first, campaigns without dates last."""
-    rows = [_data(r) for r in Campaign.select()]
+    rules = campaign_rules.source_lists()
+    rows = [_data(r, rules.get(r.id, [])) for r in Campaign.select()]
     return sorted(rows, key=lambda c: (c.starts_on is None, -(c.starts_on or date.min).toordinal(),
                                        c.name.casefold(), c.id))
 
@@ -127,6 +130,7 @@ def create_campaign(data: CampaignData) -> int:
     access.require("settings")  # campaigns and their costs: the owner's
     with database_proxy.atomic():
         row = Campaign.create(**_clean(data))
+        campaign_rules.store(row.id, campaign_rules.check(data.sources, row.id))
     publish("campaign", "create", [row.id])
     return row.id
 
@@ -140,6 +144,7 @@ def update_campaign(data: CampaignData) -> CampaignData:
         row = _get(data.id)
         before = _data(row)
         Campaign.update(**_clean(data, except_id=data.id)).where(Campaign.id == data.id).execute()
+        campaign_rules.store(data.id, campaign_rules.check(data.sources, data.id))
     publish("campaign", "update", [data.id])
     return before
 
@@ -155,6 +160,7 @@ def delete_campaign(campaign_id: int) -> dict:
         Client.update(campaign=None).where(Client.campaign == campaign_id).execute()
         Deal.update(campaign=None).where(Deal.campaign == campaign_id).execute()
         row.delete_instance()
+        campaign_rules.store(campaign_id, [])  # the snapshot's data keeps the sources for undo
     publish("campaign", "delete", [campaign_id])
     return snapshot
 
@@ -172,6 +178,7 @@ def restore_campaign(snapshot: dict) -> int:
             Client.update(campaign=data.id).where(Client.id.in_(chunk)).execute()
         for chunk in _chunks(snapshot.get("deals") or []):
             Deal.update(campaign=data.id).where(Deal.id.in_(chunk)).execute()
+        campaign_rules.store(data.id, campaign_rules.untaken(data.sources, data.id))
     publish("campaign", "restore", [data.id])
     return data.id
 

@@ -10,7 +10,7 @@ from db.models import (Client, ClientTag, ContactPerson, CustomFieldValue, Email
 from db.search_index import index_clients
 from db.text import fold
 
-from . import access, audit, settings
+from . import access, audit, campaign_rules, settings
 from .context import current_employee_id
 from .errors import ConflictError, NotFoundError, ValidationError
 from .events import publish
@@ -188,6 +188,8 @@ def create_client(data: ClientData, *, strict: bool = True) -> ClientData:
     if data.responsible_id is None:
         data.responsible_id = current_employee_id()
     with database_proxy.atomic():
+        if data.campaign_id is None and data.source:
+            data.campaign_id = campaign_rules.campaign_for_source(data.source)
         client = Client.create(**_row_values(data))
         _write_children(client.id, data, replace=False)
         index_clients([client.id])
@@ -210,6 +212,9 @@ def update_client(data: ClientData, *, strict: bool = True) -> ClientData:
     warnings = _validate(data, strict)
     with database_proxy.atomic():
         before = _load_client(data.id)
+        if (data.campaign_id is None and before.campaign_id is None
+                and campaign_rules.key(data.source) != campaign_rules.key(before.source)):
+            data.campaign_id = campaign_rules.campaign_for_source(data.source)  # the source's rule
         values = _row_values(data)
         values.update(updated_at=utcnow(), version=Client.version + 1)
         done = Client.update(**values).where(Client.id == data.id, Client.version == data.version).execute()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from app import campaign_rules
 from app import campaigns as service
 from app.errors import KartotekaError
 from app.segments import list_segments
@@ -17,7 +18,8 @@ from app.segments import list_segments
 from .bridge import bridge
 from .errors import show_error
 from .formatting import fmt_money
-from .undo import run_undoable
+from .i18n import plural_s
+from .undo import ServiceCommand, run_undoable, undo_stack
 from .widgets.datetime_picker import OptionalDateEdit
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -66,6 +68,12 @@ class CampaignDialog(QDialog):
         for info in list_segments():
             self.segment_combo.addItem(info.name, info.id)
         self.segment_combo.setCurrentIndex(max(self.segment_combo.findData(data.segment_id), 0))
+        self.sources_edit = QLineEdit(", ".join(data.sources), self)
+        self.sources_edit.setPlaceholderText(self.tr("For example: Yandex.Direct, yandex"))
+        self.sources_edit.setAccessibleName(self.tr("Client sources"))
+        self.sources_hint = QLabel(self.tr("Comma-separated. Clients with this source get the campaign "
+                                           "automatically (unless they already have one)."), self)
+        self.sources_hint.setWordWrap(True)
         self.notes_edit = QPlainTextEdit(data.notes, self)
         self.notes_edit.setTabChangesFocus(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
@@ -77,11 +85,16 @@ class CampaignDialog(QDialog):
         form.addRow(self.tr("Ends:"), self.ends_edit)
         form.addRow(self.tr("Cost:"), self.cost_spin)
         form.addRow(self.tr("Target segment:"), self.segment_combo)
+        sources = QVBoxLayout()
+        sources.setSpacing(2)
+        sources.addWidget(self.sources_edit)
+        sources.addWidget(self.sources_hint)
+        form.addRow(self.tr("Client sources:"), sources)
         form.addRow(self.tr("Notes:"), self.notes_edit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.resize(520, 420)
+        self.resize(560, 480)
         self.buttons.accepted.connect(self.on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
 
@@ -89,7 +102,8 @@ class CampaignDialog(QDialog):
         return service.CampaignData(
             self.name_edit.text(), self.channel_combo.currentData(), self.starts_edit.value(),
             self.ends_edit.value(), Decimal(f"{self.cost_spin.value():.2f}"), self.segment_combo.currentData(),
-            self.notes_edit.toPlainText(), self.data.id, self.data.created_at)
+            self.notes_edit.toPlainText(), self.data.id, self.data.created_at,
+            campaign_rules.split(self.sources_edit.text()))
 
     def on_buttons_accepted(self) -> None:
         data = self.value()
@@ -120,10 +134,10 @@ class CampaignsEditor(QWidget):
         self.hint = QLabel(self.tr("Where clients come from and what it cost. Set a client's or deal's campaign "
                                    "on its card; Reports → Advertising campaigns shows which one paid off."), self)
         self.hint.setWordWrap(True)
-        self.table = QTableWidget(0, 5, self)
+        self.table = QTableWidget(0, 6, self)
         self.table.setAccessibleName(self.tr("Advertising campaigns"))
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Channel"), self.tr("Period"),
-                                              self.tr("Cost"), self.tr("Target segment")])
+                                              self.tr("Cost"), self.tr("Target segment"), self.tr("Client sources")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -131,23 +145,31 @@ class CampaignsEditor(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 120), (2, 190), (3, 120), (4, 170)):
+        for column, width in ((1, 120), (2, 190), (3, 120), (4, 170), (5, 170)):
             self.table.setColumnWidth(column, width)
         self.add_button = QPushButton(self.tr("Add…"), self)
         self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.apply_button = QPushButton(self.tr("Apply to existing clients"), self)
+        self.apply_button.setToolTip(self.tr("Give clients without a campaign the campaign that lists their source"))
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        self.status_label.hide()
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.apply_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        layout.addWidget(self.status_label)
 
         self.add_button.clicked.connect(self.on_add_button_clicked)
         self.edit_button.clicked.connect(self.on_edit_button_clicked)
         self.delete_button.clicked.connect(self.on_delete_button_clicked)
+        self.apply_button.clicked.connect(self.on_apply_button_clicked)
         self.table.itemDoubleClicked.connect(self.on_table_item_double_clicked)
         self.table.itemSelectionChanged.connect(self.on_table_item_selection_changed)
         bridge().changed.connect(self.on_bridge_changed)
@@ -161,10 +183,12 @@ class CampaignsEditor(QWidget):
         self.table.setRowCount(len(rows))
         for r, c in enumerate(rows):
             texts = (c.name, channels.get(c.channel, c.channel), _period(c.starts_on, c.ends_on),
-                     fmt_money(c.cost), segment_names.get(c.segment_id, ""))
+                     fmt_money(c.cost), segment_names.get(c.segment_id, ""), ", ".join(c.sources))
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setData(IdRole, c.id)
+                if column == 5:
+                    item.setToolTip(text)
                 if column == 3:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, column, item)
@@ -188,6 +212,26 @@ class CampaignsEditor(QWidget):
                          service.restore_campaign)
         except KartotekaError as exc:
             show_error(self, exc)
+
+    def apply_rules(self) -> int:
+        """Give existing clients the campaign of their source (undoable); returns how many."""
+        try:
+            changed = campaign_rules.apply_to_existing()
+        except KartotekaError as exc:
+            show_error(self, exc)
+            return 0
+        if changed:
+            undo_stack().push(ServiceCommand(self.tr("Campaigns by client source"), campaign_rules.apply_to_existing,
+                                             service.restore_client_campaign, changed))
+        count = len(changed)
+        self.status_label.setText(plural_s(self.tr("%n client(s) got a campaign by their source.", "", count), count)
+                                  if count else self.tr("No client without a campaign has a source listed "
+                                                        "in a campaign."))
+        self.status_label.show()
+        return count
+
+    def on_apply_button_clicked(self) -> None:
+        self.apply_rules()
 
     def on_add_button_clicked(self) -> None:
         self.edit(None)

@@ -93,6 +93,9 @@ def message(exc: BaseException) -> str:
         "campaign_cost": QCoreApplication.translate("Errors", "The cost of a campaign cannot be negative."),
         "sign_in": QCoreApplication.translate("Errors", "Sign in to change data. Nothing was changed."),
         "db_copy": QCoreApplication.translate("Errors", "Cannot copy the database to {target}: {detail}"),
+        "campaign_source_taken": QCoreApplication.translate(
+            "Errors", "The source “{source}” already brings the campaign “{campaign}”. A source can bring only "
+            "one campaign."),
         "cancelled": QCoreApplication.translate("Errors", "Cancelled. Nothing was changed."),
     }
     fields = {

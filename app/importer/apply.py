@@ -20,6 +20,7 @@ from db.sql import portable
 from db.text import fold, only_digits
 
 from .. import access, audit
+from ..campaign_rules import key as source_key, source_map
 from ..context import current_employee_id
 from ..events import publish
 from ..validation import email_is_valid
@@ -124,12 +125,14 @@ class _Writer:
         self.stages = {s.id: s for s in Stage.select()}
         self.campaigns: dict[str, int] = {}  # cell text → campaign id
         self.new_campaigns: list[int] = []
+        self.rules: dict[str, int] = {}  # source key → campaign id (app.campaign_rules)
 
     def prepare(self, groups: list[_Group]) -> None:
         names = {t for g in groups for d in g.drafts for t in d.tags}
         headers = {k for g in groups for d in g.drafts for k in d.custom if isinstance(k, str)}
         self.campaigns, self.new_campaigns = resolve_campaigns(
             {d.fields.get("campaign") for g in groups for d in g.drafts} - {None, ""})
+        self.rules = source_map()
         existing = {n: i for i, n in Tag.select(Tag.id, Tag.name).tuples()}
         for name in sorted(names):
             self.tags[name] = existing.get(name) or Tag.create(name=name).id
@@ -206,7 +209,7 @@ class _Writer:
         drafts = [g.combined() for g in groups]
         rows = []
         now = storage_value(self.now)
-        employee, campaigns = self.employee, self.campaigns
+        employee, campaigns, rules = self.employee, self.campaigns, self.rules
         for d in drafts:
             f = d.fields
             get = f.get
@@ -215,7 +218,7 @@ class _Writer:
             rows.append((
                 get("kind", "person"), name, fast_fold(name), get("inn", ""), get("kpp", ""), get("address", ""),
                 get("city", ""), get("region", ""), get("source", ""), get("segment", ""),
-                campaigns.get(get("campaign")), status,
+                campaigns.get(get("campaign")) or (rules.get(source_key(get("source"))) if rules else None), status,
                 "(import)" if status == "refused" else "", get("responsible_id") or employee,
                 storage_value(get("next_contact_at")), storage_value(d.last_contact_at),
                 storage_value(get("birthday")), "\n".join(d.notes), now, now))
@@ -254,6 +257,8 @@ class _Writer:
                 if new not in (None, "") and old in (None, ""):
                     changes[k] = (old, new)
             campaign = self.campaigns.get(d.fields.get("campaign"))
+            if not campaign and "source" in changes:  # the source it now has brings a campaign
+                campaign = self.rules.get(source_key(changes["source"][1]))
             if campaign and c.campaign_id is None:
                 changes["campaign_id"] = (None, campaign)
             if d.last_contact_at and (c.last_contact_at is None or d.last_contact_at > c.last_contact_at):

@@ -1089,6 +1089,18 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>(нет)</translation>
     </message>
     <message>
+        <source>For example: Yandex.Direct, yandex</source>
+        <translation>Например: Яндекс.Директ, yandex</translation>
+    </message>
+    <message>
+        <source>Client sources</source>
+        <translation>Источники клиентов</translation>
+    </message>
+    <message>
+        <source>Comma-separated. Clients with this source get the campaign automatically (unless they already have one).</source>
+        <translation>Через запятую. Клиенты с таким источником получают эту кампанию автоматически (если кампании у них ещё нет).</translation>
+    </message>
+    <message>
         <source>Name:</source>
         <translation>Название:</translation>
     </message>
@@ -1111,6 +1123,10 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message>
         <source>Target segment:</source>
         <translation>Целевой сегмент:</translation>
+    </message>
+    <message>
+        <source>Client sources:</source>
+        <translation>Источники клиентов:</translation>
     </message>
     <message>
         <source>Notes:</source>
@@ -1180,6 +1196,10 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>Целевой сегмент</translation>
     </message>
     <message>
+        <source>Client sources</source>
+        <translation>Источники клиентов</translation>
+    </message>
+    <message>
         <source>Add…</source>
         <translation>Добавить…</translation>
     </message>
@@ -1192,8 +1212,32 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>Удалить</translation>
     </message>
     <message>
+        <source>Apply to existing clients</source>
+        <translation>Применить к имеющимся клиентам</translation>
+    </message>
+    <message>
+        <source>Give clients without a campaign the campaign that lists their source</source>
+        <translation>Дать клиентам без кампании ту кампанию, в источниках которой есть их источник</translation>
+    </message>
+    <message>
         <source>Delete campaign</source>
         <translation>Удаление кампании</translation>
+    </message>
+    <message>
+        <source>Campaigns by client source</source>
+        <translation>Кампании по источнику клиентов</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s) got a campaign by their source.</source>
+        <translation>
+            <numerusform>%n клиент получил кампанию по своему источнику.</numerusform>
+            <numerusform>%n клиента получили кампанию по своему источнику.</numerusform>
+            <numerusform>%n клиентов получили кампанию по своему источнику.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No client without a campaign has a source listed in a campaign.</source>
+        <translation>Нет клиентов без кампании, чей источник указан в какой-либо кампании.</translation>
     </message>
 </context>
 <context>
@@ -3070,6 +3114,10 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
     <message>
         <source>Cannot copy the database to {target}: {detail}</source>
         <translation>Не удаётся скопировать базу в {target}: {detail}</translation>
+    </message>
+    <message>
+        <source>The source “{source}” already brings the campaign “{campaign}”. A source can bring only one campaign.</source>
+        <translation>Источник «{source}» уже приводит клиентов в кампанию «{campaign}». Один источник — одна кампания.</translation>
     </message>
     <message>
         <source>Cancelled. Nothing was changed.</source>
