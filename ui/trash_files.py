@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QTableView, QVBoxLayout, QWidget)
 
 from app import attachment_trash
-from app.access import can
 from app.attachments import purge_deleted
 from app.errors import KartotekaError
 
@@ -20,6 +19,7 @@ from .errors import show_error
 from .formatting import fmt_datetime
 from .i18n import plural_s
 from .table_model import ListTableModel
+from .trash_actions import TrashActions
 from .undo import run_undoable
 
 
@@ -65,7 +65,7 @@ class DeletedFilesModel(ListTableModel):
         return None
 
 
-class TrashFiles(QWidget):
+class TrashFiles(TrashActions, QWidget):
     message = Signal(str)
     """A short report for the status bar."""
 
@@ -160,18 +160,3 @@ class TrashFiles(QWidget):
     def on_bridge_changed(self, change) -> None:
         if change.entity in ("attachment", "client", "deal", "employee"):
             self._refresh_timer.start()
-
-    def on_view_selection_changed(self, *_args) -> None:
-        has = self.view.selectionModel().hasSelection()
-        self.restore_button.setEnabled(has and can("delete"))
-        self.purge_button.setEnabled(has and can("purge"))  # the owner only
-
-    def on_restore_button_clicked(self) -> None:
-        ids = self.selected_ids()
-        if ids:
-            self.restore(ids)
-
-    def on_purge_button_clicked(self) -> None:
-        ids = self.selected_ids()
-        if ids:
-            self.purge(ids)

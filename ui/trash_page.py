@@ -5,7 +5,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from app import client_bulk
-from app.access import can
 from app.errors import KartotekaError
 
 from . import style
@@ -16,13 +15,14 @@ from .client_list.page import select_ids, selected_ids
 from .client_list.view import ClientTableView
 from .errors import show_error
 from .i18n import plural_s
+from .trash_actions import TrashActions
 from .undo import run_undoable
 
 TRASH_COLUMNS = (Columns.NAME, Columns.KIND, Columns.PHONE, Columns.EMAIL, Columns.CITY, Columns.STATUS,
                  Columns.RESPONSIBLE, Columns.CREATED, Columns.DELETED)
 
 
-class TrashPage(QWidget):
+class TrashPage(TrashActions, QWidget):
     message = Signal(str)
     """A short report for the status bar."""
 
@@ -136,18 +136,3 @@ class TrashPage(QWidget):
         empty = self.model.rowCount() == 0
         self.view.setVisible(not empty)
         self.empty.setVisible(empty)
-
-    def on_view_selection_changed(self, *_args) -> None:
-        has = self.view.selectionModel().hasSelection()
-        self.restore_button.setEnabled(has and can("delete"))
-        self.purge_button.setEnabled(has and can("purge"))  # the owner only
-
-    def on_restore_button_clicked(self) -> None:
-        ids = self.selected_ids()
-        if ids:
-            self.restore(ids)
-
-    def on_purge_button_clicked(self) -> None:
-        ids = self.selected_ids()
-        if ids:
-            self.purge(ids)
