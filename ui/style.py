@@ -83,7 +83,15 @@ SURFACE_DARK = {
     "#f2f7ff": "#22324a", "#e4eeff": "#27406a", "#f8f9fb": "#1b1f24", "#e3e7ed": "#363c45",
     "#f0f2f5": "#2c3139", "#d6e4ff": "#2a4a7c", "#a0a8b3": "#6b7380", "#eaf1fd": "#22324a",
     "#eef4ff": "#22324a", "#d5dae1": "#3a414b", "#9aa3ad": "#7d8693", "#5b6675": "#aab4c3",
+    "#e3f2fd": "#1d3550", "#90caf9": "#3d6a99", "#fff3e0": "#3a2e1c", "#ffb74d": "#8a6a30",
 }
+
+
+def banner_style(name: str, background: str, border: str) -> str:
+    """The style sheet of a calm banner (``#name``) in the current light or dark look."""
+    return (f"#{name} {{ background: {themed(background).name()}; border: 1px solid "
+            f"{themed(border).name()}; border-radius: 3px; }} "
+            f"#{name} QLabel {{ color: {themed('#1f2d3d').name()}; }}")
 
 
 def themed(color: str) -> QColor:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushBut
 from app.changes import stored_version
 from app.clients import load_client
 from app.errors import KartotekaError
+from ui import style
 from ui.bridge import bridge
 
 
@@ -26,8 +27,7 @@ class ChangedBanner(QFrame):
         super().__init__(card)
         self._card_ref = weakref.ref(card)  # no cycle: the card must be freed when closed
         self.setObjectName("changedBanner")
-        self.setStyleSheet("#changedBanner { background: #e3f2fd; border: 1px solid #90caf9;"
-                           " border-radius: 3px; }")
+        self.setStyleSheet(style.banner_style("changedBanner", "#e3f2fd", "#90caf9"))
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.reload_button = QPushButton(self.tr("Reload"), self)

@@ -5,6 +5,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from app.duplicates import Duplicate, find_duplicates
+from ui import style
 
 DEBOUNCE_MS = 400
 
@@ -39,8 +40,7 @@ class DuplicateHintBar(QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("duplicateHint")
-        self.setStyleSheet("#duplicateHint { background: #fff3e0; border: 1px solid #ffb74d;"
-                           " border-radius: 3px; }")
+        self.setStyleSheet(style.banner_style("duplicateHint", "#fff3e0", "#ffb74d"))
         self.client_id: int | None = None
         self.label = QLabel(self)
         self.label.setWordWrap(True)
