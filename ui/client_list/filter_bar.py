@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QWid
 
 from app.client_list import NOBODY, ClientFilter, filter_choices
 
-from ..reports.flow_layout import FlowLayout
+from ..widgets.flow_layout import FlowLayout
 from .. import style
 from .columns import status_names
 

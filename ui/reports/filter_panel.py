@@ -12,7 +12,7 @@ from app.reports.base import PERIOD_PRESETS, Filters, ReportDef
 from app.reports.common import period_range
 
 from ..widgets.combos import refill_combo
-from .flow_layout import FlowLayout
+from ..widgets.flow_layout import FlowLayout
 
 PERIOD_KEY = "reports/period"
 MAX_WIDTH = 300
