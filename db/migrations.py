@@ -8,7 +8,7 @@ from typing import Callable
 from . import defaults
 from .models import (ALL_MODELS, AutomationRule, Employee, LostReason, Pipeline, SchemaMigration,
                      Setting, Stage, database_proxy)
-from .pg_indexes import m006_postgres_indexes
+from .pg_indexes import m006_postgres_indexes, m007_postgres_search_sort_key
 from .search_index import create_index
 
 
@@ -87,6 +87,7 @@ MIGRATIONS: list[tuple[int, str, Callable]] = [
     (4, "indexes of the activity list's order and filters", _m004_activity_list_indexes),
     (5, "index of the done activities for the activity report", _m005_activity_report_index),
     (6, "PostgreSQL: collation and trigram indexes of the searches", m006_postgres_indexes),
+    (7, "PostgreSQL: the search index keeps the clients' sort key", m007_postgres_search_sort_key),
 ]
 
 MIGRATIONS.sort(key=lambda m: m[0])

@@ -31,13 +31,16 @@ def create_index(db) -> None:
     )
 
 
-def _documents(client_cond, contact_cond, email_cond) -> dict[int, str]:
-    """Folded index text of the clients matching the three conditions (same clients)."""
+def _documents(client_cond, contact_cond, email_cond, sort_keys: dict | None = None) -> dict[int, str]:
+    """Folded index text of the clients matching the three conditions (same clients);
+    ``sort_keys`` (when given) receives each one's ``name_fold``."""
     docs: dict[int, list[str]] = {}
-    for c in (Client.select(Client.id, Client.name, Client.inn, Client.city, Client.region,
+    for c in (Client.select(Client.id, Client.name_fold, Client.name, Client.inn, Client.city, Client.region,
                             Client.address, Client.notes, Client.source, Client.segment)
               .where(client_cond).order_by(Client.id).tuples()):
-        docs[c[0]] = [x for x in c[1:] if x]
+        docs[c[0]] = [x for x in c[2:] if x]
+        if sort_keys is not None:
+            sort_keys[c[0]] = c[1]
     for cid, name, position in (ContactPerson
                                 .select(ContactPerson.client, ContactPerson.name, ContactPerson.position)
                                 .where(contact_cond, ContactPerson.deleted_at.is_null())
@@ -51,8 +54,13 @@ def _documents(client_cond, contact_cond, email_cond) -> dict[int, str]:
     return {cid: fold(" | ".join(p for p in parts if p)) for cid, parts in docs.items()}
 
 
-def _write(docs: dict[int, str]) -> None:
-    if docs:
+def _write(docs: dict[int, str], sort_keys: dict[int, str]) -> None:
+    if not docs:
+        return
+    if is_postgres():  # the sort key of a capped search (migration 7)
+        insert_many_rows(f"INSERT INTO {FTS_TABLE}(rowid, body, name_fold) VALUES", "(?, ?, ?)",
+                         [(cid, body, sort_keys[cid]) for cid, body in docs.items()])
+    else:
         insert_many_rows(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES", "(?, ?)", list(docs.items()))
 
 
@@ -62,7 +70,8 @@ def index_clients(client_ids: Iterable[int]) -> None:
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         database_proxy.execute_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks(len(chunk))})", chunk)
-        _write(_documents(Client.id.in_(chunk), ContactPerson.client.in_(chunk), Email.client.in_(chunk)))
+        keys: dict[int, str] = {}
+        _write(_documents(Client.id.in_(chunk), ContactPerson.client.in_(chunk), Email.client.in_(chunk), keys), keys)
 
 
 def index_client_range(first_id: int, last_id: int, window: int = 5000) -> int:
@@ -71,11 +80,12 @@ def index_client_range(first_id: int, last_id: int, window: int = 5000) -> int:
     written = 0
     for low in range(first_id, last_id + 1, window):
         high = min(low + window - 1, last_id)
+        keys: dict[int, str] = {}
         docs = _documents(Client.id.between(low, high), ContactPerson.client.between(low, high),
-                          Email.client.between(low, high))
+                          Email.client.between(low, high), keys)
         database_proxy.execute_sql(portable(f"DELETE FROM {FTS_TABLE} WHERE rowid BETWEEN ? AND ?"),
                                    (low, high))
-        _write(docs)
+        _write(docs, keys)
         written += len(docs)
     return written
 
@@ -106,28 +116,40 @@ DENSE = 0.1
 index: that reads ``limit / share`` rows, the trigram index every match (and rechecks them)."""
 
 
-def _pg_common(where: str, params: list) -> bool:
+def _pg_common(folded_terms: list[str]) -> bool:
     """Whether the words match at least ``DENSE`` of the first ``PILOT_ROWS`` rows."""
+    where, params = _pg_contains(folded_terms)
     row = database_proxy.execute_sql(
         f"SELECT count(*) FILTER (WHERE {where}), count(*) FROM "
         f"(SELECT body FROM {FTS_TABLE} ORDER BY rowid LIMIT {PILOT_ROWS}) pilot", params).fetchone()
     return row[0] >= DENSE * row[1]
 
 
-def match_sql(folded_terms: list[str], limit: int | None = None) -> tuple[str, list]:
+def _pg_contains(folded_terms: list[str]) -> tuple[str, list]:
+    """Every term in the text, checked row by row (``strpos`` is about twice as fast as
+    ``LIKE '%…%'``, which only the trigram index needs)."""
+    return " AND ".join([f"strpos(body, {mark()}) > 0"] * len(folded_terms)), list(folded_terms)
+
+
+def match_sql(folded_terms: list[str], limit: int | None = None, columns: str = "rowid") -> tuple[str, list]:
     """``SELECT rowid …`` of the clients whose text contains every term (each at least
     three characters), in id order, and its parameters.
 
     With a ``limit`` on PostgreSQL a tiny pilot query runs first: when the words are common
     the first ``limit`` matches come from walking the ids in order; when they are rare,
     from the trigram index (``rowid + 0`` keeps the planner off the walk, which would read
-    most of the table to find them).  Either gives the same ids."""
+    most of the table to find them).  Either gives the same ids.  ``columns`` may add
+    ``name_fold`` there (migration 7: the clients' sort key, by code point)."""
     cap = f" LIMIT {int(limit)}" if limit else ""
     if is_postgres():
-        where = " AND ".join([f"body LIKE {mark()}"] * len(folded_terms))
-        params = [_like(t) for t in folded_terms]
-        order = "rowid" if not limit or _pg_common(where, params) else "rowid + 0"
-        return f"SELECT rowid FROM {FTS_TABLE} WHERE {where} ORDER BY {order}{cap}", params
+        if limit and _pg_common(folded_terms):
+            where, params = _pg_contains(folded_terms)
+            order = "rowid"
+        else:
+            where = " AND ".join([f"body LIKE {mark()}"] * len(folded_terms))
+            params = [_like(t) for t in folded_terms]
+            order = "rowid" if not limit else "rowid + 0"
+        return f"SELECT {columns} FROM {FTS_TABLE} WHERE {where} ORDER BY {order}{cap}", params
     query = " AND ".join('"' + t.replace('"', '""') + '"' for t in folded_terms)
     return f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?{cap}", [query]
 

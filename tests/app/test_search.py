@@ -104,3 +104,28 @@ def test_email_query_finds_address_start_and_text_together(db):
     create_client(ClientData(name="Посредник", notes="пересылает на zakaz@snab.ru.old"))
     create_client(ClientData(name="Чужой", emails=["other@snab.ru"]))
     assert names("zakaz@snab.ru") == ["Заказчик", "Посредник"]
+
+
+def test_a_renamed_client_moves_to_its_new_place_in_name_order(firms):
+    from app.clients import load_client, update_client
+    card = load_client(firms[0])  # "Фирма 30 снабжение", last by name
+    card.name = "Агентство снабжение"
+    update_client(card)
+    found = [h.name for h in search_clients("снабж", limit=3)]
+    assert found == ["Агентство снабжение", "Фирма 01 снабжение", "Фирма 02 снабжение"]
+
+
+def test_trashed_clients_leave_room_for_the_next_ones_by_name(firms):
+    trash_clients([firms[29], firms[28]])  # "Фирма 01", "Фирма 02"
+    assert [h.name for h in search_clients("снабж", limit=2)] == ["Фирма 03 снабжение", "Фирма 04 снабжение"]
+
+
+def test_an_index_row_written_without_its_sort_key_sorts_by_name(firms):
+    """The importer's fast path writes the text alone (PostgreSQL fills the key in)."""
+    from db.models import database_proxy
+    from db.search_index import FTS_TABLE
+    from db.sql import portable
+    database_proxy.execute_sql(portable(f"DELETE FROM {FTS_TABLE} WHERE rowid = ?"), (firms[29],))
+    database_proxy.execute_sql(portable(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (?, ?)"),
+                               (firms[29], "фирма 01 снабжение"))
+    assert [h.name for h in search_clients("снабж", limit=2)] == ["Фирма 01 снабжение", "Фирма 02 снабжение"]
