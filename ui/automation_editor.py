@@ -12,15 +12,13 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QMessageBox, QP
                                QVBoxLayout, QWidget)
 
 from app import automation as service
-from app.errors import KartotekaError
 from app.events import Change
 
 from .automation_rule_dialog import RuleDialog, stage_label
 from .bridge import bridge
-from .errors import show_error
 from .i18n import plural_s
 from .table_model import ListTableModel
-from .undo import run_undoable
+from .undo import run_undoable, run_undoable_or_say
 from .widgets.labels import activity_kind_labels
 from .widgets.tables import record_table
 
@@ -186,11 +184,7 @@ class AutomationEditor(QWidget):
             button.setEnabled(self.current_rule() is not None)
 
     def _undoable(self, text: str, do, undo) -> object:
-        try:
-            return run_undoable(text, do, undo)
-        except KartotekaError as exc:
-            show_error(self, exc)
-            return None
+        return run_undoable_or_say(self, text, do, undo)
 
     # ----------------------------------------------------------------- actions
 

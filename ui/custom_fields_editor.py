@@ -16,7 +16,7 @@ from app.events import Change
 
 from .bridge import bridge
 from .errors import show_error
-from .undo import run_undoable
+from .undo import run_undoable_or_say
 from .widgets.tables import record_table
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -251,11 +251,7 @@ class CustomFieldsEditor(QWidget):
         show_error(self, exc)
 
     def _undoable(self, text: str, do, undo) -> object:
-        try:
-            return run_undoable(text, do, undo)
-        except KartotekaError as exc:
-            self._say(exc)
-            return None
+        return run_undoable_or_say(self, text, do, undo, say=self._say)
 
     # ----------------------------------------------------------------- actions
 

@@ -18,9 +18,8 @@ from app.events import Change
 
 from .bridge import bridge
 from .employee_dialogs import EmployeeDialog, HandoverDialog, PasswordDialog, role_labels, work_text
-from .errors import show_error
 from .table_model import ListTableModel
-from .undo import run_undoable
+from .undo import run_undoable, run_undoable_or_say
 from .widgets.tables import record_table
 
 EmployeeIdRole = Qt.ItemDataRole.UserRole + 1
@@ -170,11 +169,7 @@ class EmployeesEditor(QWidget):
             self.warning_label.hide()
 
     def _undoable(self, text: str, do, undo) -> object:
-        try:
-            return run_undoable(text, do, undo)
-        except KartotekaError as exc:
-            show_error(self, exc)
-            return None
+        return run_undoable_or_say(self, text, do, undo)
 
     # ----------------------------------------------------------------- actions
 

@@ -8,13 +8,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QColorDialog, QComb
                                QInputDialog, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from app import pipelines as pipeline_service, stages as stage_service
-from app.errors import KartotekaError
 from app.events import Change
 
 from .bridge import bridge
-from .errors import show_error
 from .funnel.stages_model import KindDelegate, StagesModel
-from .undo import run_undoable
+from .undo import run_undoable_or_say
 
 class StagesEditor(QWidget):
     """Pipelines and their stages, for the Settings page."""
@@ -123,11 +121,7 @@ class StagesEditor(QWidget):
                                    else self.tr("Retire"))
 
     def _undoable(self, text: str, do, undo) -> object:
-        try:
-            return run_undoable(text, do, undo)
-        except KartotekaError as exc:
-            show_error(self, exc)
-            return None
+        return run_undoable_or_say(self, text, do, undo)
 
     # ----------------------------------------------------------------- actions
 

@@ -61,3 +61,20 @@ def run_undoable(text: str, do: Callable[[], object], undo: Callable[[object], N
     state = do()
     undo_stack().push(ServiceCommand(text, do, undo, state))
     return state
+
+
+def run_undoable_or_say(parent, text: str, do: Callable[[], object], undo: Callable[[object], None],
+                        say: Callable[[Exception], None] | None = None) -> object:
+    """``run_undoable``, but a core error is shown to the user (``say``, or a message box
+    over ``parent``) instead of raised; returns None then."""
+    from app.errors import KartotekaError
+
+    from .errors import show_error
+    try:
+        return run_undoable(text, do, undo)
+    except KartotekaError as exc:
+        if say is not None:
+            say(exc)
+        else:
+            show_error(parent, exc)
+        return None
