@@ -5,22 +5,20 @@ from __future__ import annotations
 from enum import IntEnum
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
 from app import attachment_trash
 from app.attachments import purge_deleted
-from app.errors import KartotekaError
 
 from . import style
 from .attachments_model import fmt_size
 from .bridge import bridge
-from .errors import show_error
 from .formatting import fmt_datetime
 from .i18n import plural_s
 from .table_model import ListTableModel
 from .trash_actions import TrashActions
-from .undo import run_undoable
+from .undo import run_undoable_or_say
 
 
 class DeletedFilesModel(ListTableModel):
@@ -132,28 +130,17 @@ class TrashFiles(TrashActions, QWidget):
         self.empty.setVisible(empty)
 
     def restore(self, ids: list[int]) -> None:
-        try:
-            run_undoable(self.tr("Restore files"), lambda: attachment_trash.restore_files(ids),
-                         attachment_trash.delete_files)
-        except KartotekaError as exc:
-            show_error(self, exc)
-            return
-        self.message.emit(plural_s(self.tr("%n file(s) restored.", "", len(ids)), len(ids)))
+        if run_undoable_or_say(self, self.tr("Restore files"), lambda: attachment_trash.restore_files(ids),
+                               attachment_trash.delete_files) is not None:
+            self.message.emit(plural_s(self.tr("%n file(s) restored.", "", len(ids)), len(ids)))
 
     def purge(self, ids: list[int]) -> None:
-        answer = QMessageBox.question(
-            self, self.tr("Delete for good"),
+        count = self.confirm_purge(
+            self.tr("Delete for good"),
             plural_s(self.tr("Delete %n file(s) for good? This cannot be undone.", "", len(ids)), len(ids)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            count = purge_deleted(ids)
-        except KartotekaError as exc:
-            show_error(self, exc)
-            return
-        self.message.emit(plural_s(self.tr("%n file(s) deleted for good.", "", count), count))
+            lambda: purge_deleted(ids))
+        if count is not None:
+            self.message.emit(plural_s(self.tr("%n file(s) deleted for good.", "", count), count))
 
     # ----------------------------------------------------------------- slots
 

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app import client_bulk
-from app.errors import KartotekaError
 
 from . import style
 from .bridge import bridge
@@ -13,10 +12,9 @@ from .client_list.columns import Columns
 from .client_list.model import ClientListModel
 from .client_list.page import select_ids, selected_ids
 from .client_list.view import ClientTableView
-from .errors import show_error
 from .i18n import plural_s
 from .trash_actions import TrashActions
-from .undo import run_undoable
+from .undo import run_undoable_or_say
 
 TRASH_COLUMNS = (Columns.NAME, Columns.KIND, Columns.PHONE, Columns.EMAIL, Columns.CITY, Columns.STATUS,
                  Columns.RESPONSIBLE, Columns.CREATED, Columns.DELETED)
@@ -93,29 +91,18 @@ class TrashPage(TrashActions, QWidget):
         self.on_view_selection_changed()
 
     def restore(self, ids: list[int]) -> None:
-        try:
-            run_undoable(self.tr("Restore from trash"), lambda: client_bulk.restore_clients(ids),
-                         client_bulk.trash_clients)
-        except KartotekaError as exc:
-            show_error(self, exc)
-            return
-        self.message.emit(plural_s(self.tr("%n client(s) restored.", "", len(ids)), len(ids)))
+        if run_undoable_or_say(self, self.tr("Restore from trash"), lambda: client_bulk.restore_clients(ids),
+                               client_bulk.trash_clients) is not None:
+            self.message.emit(plural_s(self.tr("%n client(s) restored.", "", len(ids)), len(ids)))
 
     def purge(self, ids: list[int]) -> None:
-        answer = QMessageBox.question(
-            self, self.tr("Delete for good"),
+        count = self.confirm_purge(
+            self.tr("Delete for good"),
             plural_s(self.tr("Delete %n client(s) for good, with their calls, deals and notes? "
                              "This cannot be undone.", "", len(ids)), len(ids)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            count = client_bulk.purge_clients(ids)
-        except KartotekaError as exc:
-            show_error(self, exc)
-            return
-        self.message.emit(plural_s(self.tr("%n client(s) deleted for good.", "", count), count))
+            lambda: client_bulk.purge_clients(ids))
+        if count is not None:
+            self.message.emit(plural_s(self.tr("%n client(s) deleted for good.", "", count), count))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
