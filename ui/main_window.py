@@ -13,6 +13,7 @@ from app.context import current_employee
 from . import file_actions, style
 from .backup.status import BackupController
 from .bridge import bridge
+from .main_pages import LazyPages
 from .change_refresh import ChangeRefresher
 from .client_list import ClientListPage
 from .reminders import ReminderController
@@ -24,7 +25,7 @@ from .undo import undo_stack
 STARTUP_REMINDERS_DELAY_MS = 1500
 
 
-class MainWindow(QMainWindow):
+class MainWindow(LazyPages, QMainWindow):
     CLIENTS, FUNNEL, CALENDAR, ACTIVITIES, REPORTS, SETTINGS, TRASH = range(7)
 
     restore_requested = Signal(str)
@@ -317,57 +318,6 @@ class MainWindow(QMainWindow):
         self.close()
 
     # ----------------------------------------------------------------- slots
-
-    def _make_funnel_page(self) -> QWidget:
-        from .deal_card import open_deal_card
-        from .funnel import FunnelPage
-        self.funnel_page = FunnelPage(self)
-        self.funnel_page.open_client_requested.connect(self.open_card)
-        self.funnel_page.open_deal_requested.connect(lambda deal_id: open_deal_card(self, deal_id))
-        return self.funnel_page
-
-    def _make_calendar_page(self) -> QWidget:
-        from .calendar import CalendarPage
-        self.calendar_page = CalendarPage(self)
-        self.calendar_page.open_client_requested.connect(self.open_card)
-        return self.calendar_page
-
-    def _make_activities_page(self) -> QWidget:
-        from .activities_page import ActivitiesPage
-        self.activities_page = ActivitiesPage(self)
-        self.activities_page.open_client_requested.connect(self.open_card)
-        return self.activities_page
-
-    def _make_reports_page(self) -> QWidget:
-        from .deal_card import open_deal_card
-        from .reports import ReportsPage
-        self.reports_page = ReportsPage(self)
-        self.reports_page.open_client_requested.connect(self.open_card)
-        self.reports_page.open_deal_requested.connect(lambda deal_id: open_deal_card(self, deal_id))
-        self.reports_page.message.connect(self.show_message)
-        return self.reports_page
-
-    @property
-    def settings_page(self):
-        """The Settings page (built on first use: it holds many editors)."""
-        self._ensure_page(self.SETTINGS)
-        return self._settings_page
-
-    def _make_settings_page(self) -> QWidget:
-        from .settings_page import SettingsPage
-        self._settings_page = SettingsPage(self, database=self._database)
-        self._settings_page.backup_settings.changed.connect(self.backups.refresh)
-        return self._settings_page
-
-    def _ensure_page(self, row: int) -> None:
-        factory = self._page_factories.pop(row, None)
-        if factory is None:
-            return
-        page = factory()
-        placeholder = self.stack.widget(row)
-        self.stack.insertWidget(row, page)
-        self.stack.removeWidget(placeholder)
-        placeholder.deleteLater()
 
     def on_navigation_current_row_changed(self, row: int) -> None:
         if row < 0:
