@@ -3824,40 +3824,88 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>объединено</translation>
     </message>
     <message>
-        <source>changed</source>
-        <translation>изменено</translation>
-    </message>
-    <message>
-        <source>moved to the trash</source>
-        <translation>перемещено в корзину</translation>
-    </message>
-    <message>
-        <source>restored</source>
-        <translation>восстановлено</translation>
-    </message>
-    <message>
-        <source>deleted for good</source>
-        <translation>удалено навсегда</translation>
-    </message>
-    <message>
-        <source>Client {action}</source>
-        <translation>Клиент: {action}</translation>
-    </message>
-    <message>
-        <source>Deal «{title}» {action}</source>
-        <translation>Сделка «{title}»: {action}</translation>
-    </message>
-    <message>
-        <source>Activity «{subject}» {action}</source>
-        <translation>Дело «{subject}»: {action}</translation>
-    </message>
-    <message>
-        <source>File «{name}» {action}</source>
-        <translation>Файл «{name}»: {action}</translation>
-    </message>
-    <message>
         <source>Import #{number}</source>
         <translation>Импорт №{number}</translation>
+    </message>
+    <message>
+        <source>Client created</source>
+        <translation>Клиент создан</translation>
+    </message>
+    <message>
+        <source>Client changed</source>
+        <translation>Клиент изменён</translation>
+    </message>
+    <message>
+        <source>Client moved to the trash</source>
+        <translation>Клиент перемещён в корзину</translation>
+    </message>
+    <message>
+        <source>Client restored</source>
+        <translation>Клиент восстановлен</translation>
+    </message>
+    <message>
+        <source>Client deleted for good</source>
+        <translation>Клиент удалён навсегда</translation>
+    </message>
+    <message>
+        <source>Deal «{name}» created</source>
+        <translation>Сделка «{name}» создана</translation>
+    </message>
+    <message>
+        <source>Deal «{name}» changed</source>
+        <translation>Сделка «{name}» изменена</translation>
+    </message>
+    <message>
+        <source>Deal «{name}» moved to the trash</source>
+        <translation>Сделка «{name}» перемещена в корзину</translation>
+    </message>
+    <message>
+        <source>Deal «{name}» restored</source>
+        <translation>Сделка «{name}» восстановлена</translation>
+    </message>
+    <message>
+        <source>Deal «{name}» deleted for good</source>
+        <translation>Сделка «{name}» удалена навсегда</translation>
+    </message>
+    <message>
+        <source>Activity «{name}» created</source>
+        <translation>Дело «{name}» создано</translation>
+    </message>
+    <message>
+        <source>Activity «{name}» changed</source>
+        <translation>Дело «{name}» изменено</translation>
+    </message>
+    <message>
+        <source>Activity «{name}» moved to the trash</source>
+        <translation>Дело «{name}» перемещено в корзину</translation>
+    </message>
+    <message>
+        <source>Activity «{name}» restored</source>
+        <translation>Дело «{name}» восстановлено</translation>
+    </message>
+    <message>
+        <source>Activity «{name}» deleted for good</source>
+        <translation>Дело «{name}» удалено навсегда</translation>
+    </message>
+    <message>
+        <source>File «{name}» added</source>
+        <translation>Файл «{name}» добавлен</translation>
+    </message>
+    <message>
+        <source>File «{name}» changed</source>
+        <translation>Файл «{name}» изменён</translation>
+    </message>
+    <message>
+        <source>File «{name}» moved to the trash</source>
+        <translation>Файл «{name}» перемещён в корзину</translation>
+    </message>
+    <message>
+        <source>File «{name}» restored</source>
+        <translation>Файл «{name}» восстановлен</translation>
+    </message>
+    <message>
+        <source>File «{name}» deleted for good</source>
+        <translation>Файл «{name}» удалён навсегда</translation>
     </message>
     <message>
         <source>yes</source>

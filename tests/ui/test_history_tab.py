@@ -81,3 +81,26 @@ def test_history_follows_a_change_made_while_it_is_shown(history_client, qtbot):
     deals.create_deal(client_id, "Вторая поставка", 500)
     qtbot.waitUntil(lambda: len(card.history.rows()) > before)
     assert "Deal «Вторая поставка» created" in column(card.history, WHAT)
+
+
+@pytest.fixture
+def russian(qapp):
+    from PySide6.QtCore import QLocale
+
+    from ui import i18n
+    previous = QLocale()
+    assert i18n.install(qapp, "ru") == "ru"
+    yield
+    i18n.install(qapp, "en")
+    QLocale.setDefault(previous)
+
+
+def test_history_reads_as_russian_sentences(history_client, qtbot, russian):
+    """The verb agrees with the noun: «Клиент создан», «Сделка … создана», «Дело … создано»."""
+    client_id, _anna = history_client
+    card = open_history(qtbot, client_id)
+    what = column(card.history, WHAT)
+    assert what[-1] == "Клиент создан"
+    assert "Сделка «Поставка бумаги» создана" in what
+    assert "Клиент изменён" in what
+    assert any(line.startswith("Дело «") and line.endswith("» создано") for line in what)

@@ -43,22 +43,32 @@ class HistoryText(QObject):
 
     # ----------------------------------------------------------------- text
     def what(self, e: HistoryEntry) -> str:
-        actions = {"create": self.tr("created"), "update": self.tr("changed"),
-                   "delete": self.tr("moved to the trash"), "restore": self.tr("restored"),
-                   "purge": self.tr("deleted for good")}
-        action = actions.get(e.action, e.action)
-        if e.entity == "client":
-            return self.tr("Client {action}").format(action=action)
-        if e.entity == "deal":
-            return self.tr("Deal «{title}» {action}").format(title=e.subject, action=action)
-        if e.entity == "activity":
-            subject = activity_kind_labels().get(e.subject, e.subject)
-            return self.tr("Activity «{subject}» {action}").format(subject=subject, action=action)
-        if e.entity == "attachment":
-            return self.tr("File «{name}» {action}").format(name=e.subject, action=action)
+        # whole sentences, not "{noun} {verb}": in Russian the verb agrees with the noun's gender
         if e.entity == "import":
             return self.tr("Import #{number}").format(number=e.entity_id)
-        return f"{e.entity} {action}"
+        sentences = {
+            "client": {"create": self.tr("Client created"), "update": self.tr("Client changed"),
+                       "delete": self.tr("Client moved to the trash"), "restore": self.tr("Client restored"),
+                       "purge": self.tr("Client deleted for good")},
+            "deal": {"create": self.tr("Deal «{name}» created"), "update": self.tr("Deal «{name}» changed"),
+                     "delete": self.tr("Deal «{name}» moved to the trash"),
+                     "restore": self.tr("Deal «{name}» restored"),
+                     "purge": self.tr("Deal «{name}» deleted for good")},
+            "activity": {"create": self.tr("Activity «{name}» created"),
+                         "update": self.tr("Activity «{name}» changed"),
+                         "delete": self.tr("Activity «{name}» moved to the trash"),
+                         "restore": self.tr("Activity «{name}» restored"),
+                         "purge": self.tr("Activity «{name}» deleted for good")},
+            "attachment": {"create": self.tr("File «{name}» added"), "update": self.tr("File «{name}» changed"),
+                           "delete": self.tr("File «{name}» moved to the trash"),
+                           "restore": self.tr("File «{name}» restored"),
+                           "purge": self.tr("File «{name}» deleted for good")},
+        }
+        name = activity_kind_labels().get(e.subject, e.subject) if e.entity == "activity" else e.subject
+        sentence = sentences.get(e.entity, {}).get(e.action)
+        if sentence is None:
+            return f"{e.entity} {e.action}"
+        return sentence.format(name=name)
 
     def value(self, value) -> str:
         if value is None or value == "" or value == [] or value == {}:
