@@ -29,10 +29,12 @@ Own writes: on SQLite the polling connection's own commits do not move the gate 
 already refreshed through ``app.events``); they are only named along with the next change
 made elsewhere.  On PostgreSQL they are reported once by the next poll.
 
-Cost (100 000 clients, 440 000 activities, SQLite): an idle poll about 0.01 ms; a poll
-after a change 145–450 ms on the GUI thread (the aggregates scan the big tables; the
-activities alone take most of it), at most once per poll interval.  The first reading is
-taken at the first poll, not at start-up (``baseline=False``).
+Cost (100 000 clients, 440 000 activities, SQLite): an idle poll about 0.01 ms; after a
+change the aggregates scan the big tables for 145–450 ms (the activities take most of it).
+``poll`` does both in one call (the CLI, tests); the GUI splits it: ``look`` on its own
+thread, ``fingerprints`` in a worker, ``settle`` back on its thread, so the window never
+waits for the scan.  The first reading is taken at the first poll, not at start-up
+(``baseline=False``).
 """
 from __future__ import annotations
 
@@ -122,26 +124,48 @@ class ChangeWatcher:
         A database that does not answer (a server away for a moment) also gives None:
         the next poll after it is back reports what changed meanwhile."""
         try:
-            return self._poll()
+            pending = self.look()
+            return None if pending is None else self.settle(pending, fingerprints())
         except (DatabaseError, InterfaceError):
             return None
 
-    def _poll(self) -> ExternalChanges | None:
+    def look(self) -> "Pending | None":
+        """The cheap half of a poll, on the polling thread: None when nothing was committed
+        since the last look; else what ``settle`` needs once ``fingerprints()`` was read.
+        The fingerprints may be read on any thread (the GUI reads them in a worker, so a
+        scan of the big tables never freezes the window), after this call: a commit in
+        between only means one refresh too many."""
         connection = self.database.connection()
-        if connection is not self._connection:
-            self.reset()
-            return ExternalChanges(ENTITIES)
+        if connection is not self._connection:  # reconnected, or the database was reopened
+            self._connection = connection
+            self._gate, self._prints = self._read_gate(), None
+            return Pending(self._gate, everything=True)
         gate = self._read_gate()
         if self._prints is None:  # the first poll of a watcher made without a baseline
-            moved = gate != self._gate
-            self._gate, self._prints = gate, fingerprints()
-            return ExternalChanges(ENTITIES) if moved else None
-        if gate == self._gate:
+            return Pending(gate, everything=gate != self._gate, baseline=True)
+        return None if gate == self._gate else Pending(gate)
+
+    def settle(self, pending: "Pending", prints: dict[str, object]) -> ExternalChanges | None:
+        """What changed, from the fingerprints read after ``look`` returned ``pending``."""
+        previous = self._prints
+        self._gate, self._prints = pending.gate, prints  # refresh next time, never a missed one
+        if pending.everything:
+            return ExternalChanges(ENTITIES)
+        if pending.baseline or previous is None:
             return None
-        prints = fingerprints()  # read after the gate: a commit in between means a spare
-        changed = frozenset(name for name, value in prints.items() if self._prints.get(name) != value)
-        self._gate, self._prints = gate, prints  # refresh next time, never a missed one
+        changed = frozenset(name for name, value in prints.items() if previous.get(name) != value)
         return ExternalChanges(changed or ENTITIES)
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A moved gate waiting for its fingerprints (see ``ChangeWatcher.look``)."""
+
+    gate: object
+    everything: bool = False
+    """Report every entity whatever the fingerprints say."""
+    baseline: bool = False
+    """Only take the first reading: nothing to compare it with."""
 
 
 def stored_version(entity: str, record_id: int) -> int | None:

@@ -140,3 +140,29 @@ def test_reload_over_edits_asks_first(db, db_path, gui):
     shown = when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
     card.changed_banner.reload_button.click()
     assert shown and card.details.city_edit.text() == "Тверь" and not card.is_dirty()
+
+
+def test_the_window_does_not_wait_while_the_big_tables_are_measured(main_window, db_path, qtbot, monkeypatch):
+    """After a commit elsewhere the fingerprints (a scan of 100 000s of rows) are read in a
+    worker: the poll returns at once and the change still reaches the list."""
+    import threading
+    import time
+
+    from ui import change_refresh
+    refresher = main_window.change_refresh
+    refresher.timer.stop()
+    refresher.poll()  # the first reading
+    threads, real_fingerprints = [], change_refresh.fingerprints
+
+    def slow_fingerprints():
+        threads.append(threading.current_thread())
+        time.sleep(0.4)
+        return real_fingerprints()
+    monkeypatch.setattr(change_refresh, "fingerprints", slow_fingerprints)
+    elsewhere(db_path, "from app.clients import ClientData, create_client\n"
+                       "create_client(ClientData(name='Измерен в фоне'))")
+    started = time.perf_counter()
+    refresher.poll_in_background()
+    assert time.perf_counter() - started < 0.2
+    qtbot.waitUntil(lambda: "Измерен в фоне" in _names(main_window), timeout=3000)
+    assert threads and threads[0] is not threading.main_thread()
