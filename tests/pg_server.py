@@ -44,6 +44,40 @@ def _as_server_user(cmd: list[str]) -> list[str]:
     return ["runuser", "-u", "nobody", "--", *cmd] if os.geteuid() == 0 else cmd
 
 
+OWNER = "owner.pid"
+"""The pid of the process that started a server, kept in its folder."""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def reap_stale_servers() -> int:
+    """Stop and remove the servers of runs that were killed before they could stop them
+    (their starting process is gone); returns how many were removed."""
+    reaped = 0
+    for folder in Path(tempfile.gettempdir()).glob("kartoteka-pg-*"):
+        try:
+            owner = int((folder / OWNER).read_text())
+        except (OSError, ValueError):
+            continue  # not ours to judge (being set up, or made before owners were kept)
+        if _alive(owner):
+            continue
+        if (folder / "data" / "postmaster.pid").exists():
+            subprocess.run(_as_server_user([str(_bin_dir() / "pg_ctl"), "-D", str(folder / "data"),
+                                            "-m", "immediate", "-w", "stop"]),
+                           capture_output=True, cwd="/tmp")
+        shutil.rmtree(folder, ignore_errors=True)
+        reaped += 1
+    return reaped
+
+
 class PgServer:
     """A private PostgreSQL cluster; ``url(name)`` addresses a database on it."""
 
@@ -58,7 +92,9 @@ class PgServer:
         if self.external:
             return self
         bin_dir = _bin_dir()
+        reap_stale_servers()
         self.folder = Path(tempfile.mkdtemp(prefix="kartoteka-pg-"))
+        (self.folder / OWNER).write_text(str(os.getpid()))
         data = self.folder / "data"
         os.chmod(self.folder, 0o777)
         if os.geteuid() == 0:
