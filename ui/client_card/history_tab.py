@@ -143,7 +143,7 @@ class HistoryTab(QWidget):
         header.setStretchLastSection(True)
         metrics = self.fontMetrics()
         sample = fmt_datetime(datetime(2025, 12, 31, 23, 59))
-        header.resizeSection(0, metrics.horizontalAdvance(sample) + 24)
+        header.resizeSection(0, metrics.horizontalAdvance(sample) + 14)
         header.resizeSection(1, metrics.averageCharWidth() * 14 + 16)
         self.empty_label = QLabel(self.tr("Nothing recorded yet."), self)
         self.empty_label.setObjectName("PageHint")
@@ -195,6 +195,9 @@ class HistoryTab(QWidget):
             for j in range(item.childCount()):
                 item.child(j).setFirstColumnSpanned(True)
         self.tree.expandAll()
+        names = [self.tree.fontMetrics().horizontalAdvance(item.text(1)) for item in items]
+        if names:  # "Who" as wide as the longest name (within reason): "What" gets the rest
+            self.tree.header().resizeSection(1, min(max(names), self.fontMetrics().averageCharWidth() * 22) + 16)
         self.empty_label.setVisible(not self.entries)
 
     def rows(self) -> list[tuple[str, str, str, list[str]]]:
