@@ -63,17 +63,21 @@ class ImportResult:
     created_ids: list[int] = field(default_factory=list)
     merged_ids: list[int] = field(default_factory=list)
     plan: ImportPlan | None = None
+    new_campaigns: list[str] = field(default_factory=list)
+    """The campaigns the import creates (or, for a dry run, would create)."""
 
     def as_json(self) -> dict:
         return {"rows": self.rows, "created": self.created, "merged": self.merged, "skipped": self.skipped,
                 "warnings": self.warnings, "batch": self.batch,
-                "unknown_values": self.plan.unknown_values if self.plan else []}
+                "unknown_values": self.plan.unknown_values if self.plan else [],
+                "new_campaigns": self.new_campaigns}
 
 
 def preview_result(plan: ImportPlan) -> ImportResult:
     """What ``apply_import`` would report, without writing (a dry run)."""
     s = plan.summary()
-    return ImportResult(s["rows"], s["created"], s["merged"], s["skipped"], s["warnings"], None, plan=plan)
+    return ImportResult(s["rows"], s["created"], s["merged"], s["skipped"], s["warnings"], None, plan=plan,
+                        new_campaigns=s["new_campaigns"])
 
 
 @dataclass
@@ -367,4 +371,5 @@ def apply_import(plan: ImportPlan, on_progress: Callable[[int, int], None] | Non
     if merged_ids:
         publish("client", "update", merged_ids)
     return ImportResult(summary["rows"], len(created_ids), summary["merged"], summary["skipped"],
-                        summary["warnings"], batch.id, created_ids, merged_ids, plan)
+                        summary["warnings"], batch.id, created_ids, merged_ids, plan,
+                        new_campaigns=summary["new_campaigns"])

@@ -20,6 +20,18 @@ def _key(name: str) -> str:
     return " ".join(str(name or "").split()).casefold()
 
 
+def unknown(names) -> list[str]:
+    """The cell texts among ``names`` that no campaign has yet (one per campaign-to-be,
+    spaces tidied, in alphabetical order): what ``resolve`` would create."""
+    known = {_key(n) for _i, n in campaign_choices()}
+    out: dict[str, str] = {}
+    for text in sorted(n for n in names if n):
+        key = _key(text)
+        if key and key not in known:
+            out.setdefault(key, " ".join(str(text).split()))
+    return list(out.values())
+
+
 def resolve(names) -> tuple[dict[str, int], list[int]]:
     """{cell text: campaign id} for the given cell texts, creating the campaigns that do
     not exist yet; returns that and the ids of the new campaigns."""

@@ -73,10 +73,18 @@ class ImportPlan:
     def unknown_values(self) -> list[str]:
         return self.mapping.unknown_values
 
+    @property
+    def new_campaigns(self) -> list[str]:
+        """The campaigns the import will create (names in its Campaign column that no
+        campaign has yet, of the rows not skipped)."""
+        from .campaigns import unknown
+        return unknown({r.draft.fields.get("campaign") for r in self.rows
+                        if r.draft is not None and r.action != "skip"})
+
     def summary(self) -> dict:
         return {"rows": len(self.rows), "created": self.count("create"), "merged": self.count("merge"),
                 "skipped": self.count("skip"), "warnings": self.warnings,
-                "unknown_values": self.unknown_values}
+                "unknown_values": self.unknown_values, "new_campaigns": self.new_campaigns}
 
 
 def _check_mapping(table: Table, mapping: Mapping) -> None:

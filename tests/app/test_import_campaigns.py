@@ -82,3 +82,21 @@ def test_merged_client_gets_the_campaign_only_when_it_had_none_and_undo_clears_i
     undo_import(result.batch)
     assert load_client(mine.id).campaign_id is None
     assert sorted(c.name for c in list_campaigns()) == ["Весна"]
+
+
+def test_the_preview_names_the_campaigns_the_import_will_create(db, tmp_path):
+    create_campaign(CampaignData(name="Выставка Мебель-2024", channel="exhibition"))
+    path = _csv(tmp_path / "c.csv", [["ФИО", "Телефон", "Кампания"],
+                                     ["Иванов Иван", "+79161110001", "выставка мебель-2024"],
+                                     ["Петров Пётр", "+79161110002", "Яндекс  Директ весна"],
+                                     ["Сидоров Сидор", "+79161110003", "яндекс директ ВЕСНА"],
+                                     ["Козлов Кирилл", "+79161110004", "Радио Шансон"]])
+    table = read_table(path)
+    plan = plan_import(table, guess_mapping(table))
+    assert plan.new_campaigns == ["Радио Шансон", "Яндекс Директ весна"]
+    assert Campaign.select().count() == 1  # a preview writes nothing
+    plan.set_action(5, "skip")  # Козлов's row: its campaign is no longer created
+    assert plan.new_campaigns == ["Яндекс Директ весна"]
+    result = apply_import(plan)
+    assert result.as_json()["new_campaigns"] == ["Яндекс Директ весна"]
+    assert sorted(c.name for c in list_campaigns()) == ["Выставка Мебель-2024", "Яндекс Директ весна"]

@@ -331,3 +331,12 @@ def test_another_sheet_can_be_chosen(db, qtbot, tmp_path):
     qtbot.waitUntil(lambda: wizard.button(COMMIT).isEnabled(), timeout=10_000)
     import_now(qtbot, wizard)
     assert [c.name for c in Client.select()] == ["Орлова Анна"]
+
+
+def test_the_preview_says_which_campaigns_the_import_creates(db, qtbot, tmp_path):
+    path = tmp_path / "leads.csv"
+    path.write_text("ФИО;Телефон;Кампания\nИванов Иван;+79161110001;Радио Шансон\n"
+                    "Петров Пётр;+79161110002;Яндекс Директ весна\n", encoding="utf-8")
+    wizard = open_wizard(qtbot, path)
+    to_preview(qtbot, wizard)
+    assert "<b>2</b> new campaigns: Радио Шансон, Яндекс Директ весна" in wizard.preview_page.counts.text()

@@ -145,7 +145,12 @@ class PreviewPage(QWizardPage):
                  plural_s(self.tr("<b>%n</b> row(s) merged into existing clients", "", merged), merged),
                  plural_s(self.tr("<b>%n</b> row(s) skipped", "", skipped), skipped),
                  plural_s(self.tr("<b>%n</b> warning(s)", "", warnings), warnings)]
-        self.counts.setText(" · ".join(parts))
+        campaigns = plan.new_campaigns
+        text = " · ".join(parts)
+        if campaigns:  # created by the import (and removed again by its undo)
+            text += "<br>" + plural_s(self.tr("<b>%n</b> new campaign(s): %1", "", len(campaigns)),
+                                      len(campaigns)).replace("%1", html.escape(", ".join(campaigns)))
+        self.counts.setText(text)
         self.completeChanged.emit()
 
     def _show_problems(self) -> None:
