@@ -53,11 +53,15 @@ def _write_csv(path, rows: int) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
-def _hashsize() -> int | None:
-    if is_postgres():  # SQLite's FTS5 setting; PostgreSQL's trigram index has none
+def _fts_setting(key: str) -> int | None:
+    if is_postgres():  # SQLite's FTS5 settings; PostgreSQL's trigram index has none
         return None
-    row = database_proxy.execute_sql("SELECT v FROM client_fts_config WHERE k = 'hashsize'").fetchone()
+    row = database_proxy.execute_sql("SELECT v FROM client_fts_config WHERE k = ?", (key,)).fetchone()
     return row and row[0]
+
+
+def _hashsize() -> int | None:
+    return _fts_setting("hashsize")
 
 
 def test_an_import_leaves_gc_and_index_settings_as_they_were(db, tmp_path):
@@ -76,6 +80,7 @@ def test_an_import_leaves_gc_and_index_settings_as_they_were(db, tmp_path):
     assert calls and not any(calls)  # paused while writing …
     assert gc.isenabled()            # … and back afterwards
     assert _hashsize() in (None, 1 << 20)
+    assert _fts_setting("automerge") in (None, 4)  # the index merges its segments again
     # the new clients are in the search index (written through the big buffer)
     assert [h.name for h in search_clients("p17@mail")] == ["Петров Пётр 17"]
 
@@ -86,16 +91,35 @@ def test_a_cancelled_import_rolls_the_buffer_setting_back(db, tmp_path):
     _write_csv(path, 10)
     table = read_table(path)
     plan = plan_import(table, guess_mapping(table))
-    before = _hashsize()
+    before = _hashsize(), _fts_setting("automerge")
     seen = []
 
     def cancel():
-        seen.append(_hashsize())
+        seen.append((_hashsize(), _fts_setting("automerge")))
         return len(seen) > 1
 
     with pytest.raises(ImportCancelled):
         apply_import(plan, should_cancel=cancel)
-    assert IMPORT_HASHSIZE in seen  # the big buffer was in use …
-    assert _hashsize() == before    # … and the rollback put the setting back
+    assert (IMPORT_HASHSIZE, 0) in seen  # the big buffer, no merging, while writing …
+    assert (_hashsize(), _fts_setting("automerge")) == before  # … and the rollback put both back
     assert gc.isenabled()
     assert database_proxy.execute_sql("SELECT COUNT(*) FROM client").fetchone()[0] == 0
+
+
+@pytest.mark.sqlite_only
+def test_search_finds_old_and_imported_clients_after_two_imports(db, tmp_path):
+    # Each import writes its index rows as a new segment with merging off; the index must
+    # stay whole: FTS5's own check passes and every client is found, old and new.
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    _write_csv(first, 40)
+    second.write_text("ФИО;Телефон;E-mail;Город\n" + "\n".join(
+        f"Сидорова Анна {i};8 917 {i:03d}-11-{i % 100:02d};s{i}@list.ru;Омск" for i in range(40)) +
+        "\nПетров Пётр 3;8 916 003-00-03;p3@mail.ru;Тюмень", encoding="utf-8")
+    for path in (first, second):
+        table = read_table(path)
+        apply_import(plan_import(table, guess_mapping(table)))
+    database_proxy.execute_sql("INSERT INTO client_fts(client_fts) VALUES ('integrity-check')")
+    assert [h.name for h in search_clients("p39@mail")] == ["Петров Пётр 39"]
+    assert [h.name for h in search_clients("s7@list")] == ["Сидорова Анна 7"]
+    assert len(search_clients("омск")) == 40
+    assert _fts_setting("automerge") in (None, 4)
