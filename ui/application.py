@@ -127,6 +127,7 @@ def self_check_gui() -> None:
     style.apply(app)
     if icon("clients").pixmap(32, 32).isNull():
         raise RuntimeError("SVG icons cannot be drawn")
+    print(f"ok  locale: {i18n.check_locale_data()}")
     try:
         open_database(os.path.join(work, "check.db"))
         from .main_window import MainWindow

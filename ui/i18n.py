@@ -64,6 +64,24 @@ def install(app: QCoreApplication, override: str | None = None) -> str:
     return language
 
 
+def check_locale_data() -> str:
+    """For ``--self-check``: Qt's ICU data (trimmed to Russian and English in the bundle)
+    still sorts Russian names the Russian way (Cyrillic before Latin, Ё after Е) and
+    cases and formats Russian text; raises RuntimeError otherwise."""
+    from functools import cmp_to_key
+
+    from PySide6.QtCore import QCollator
+    ru = locale_for("ru")
+    names = ["Zimin", "Жуков", "Ёлкин", "ежов", "Елисеев", "Абрамов"]
+    ordered = sorted(names, key=cmp_to_key(QCollator(ru).compare))
+    if ordered != ["Абрамов", "ежов", "Елисеев", "Ёлкин", "Жуков", "Zimin"]:
+        raise RuntimeError(f"Russian names sort as {', '.join(ordered)}")
+    shown = f"{ru.toString(1234567.5, 'f', 2)} {ru.toUpper('ёлка')}".replace("\xa0", " ")
+    if shown != "1 234 567,50 ЁЛКА":
+        raise RuntimeError(f"Russian formats read {shown!r}")
+    return "Russian names sort, case and format"
+
+
 def plural_s(text: str, n: int) -> str:
     """English plurals without an English .qm: "%n client(s)" reads "1 client" / "5 clients".
 

@@ -20,7 +20,7 @@ def test_self_check_passes_and_leaves_no_data_behind(tmp_path):
     assert out.returncode == 0, out.stderr
     steps = [line.split(":")[0] for line in out.stdout.splitlines() if line.startswith("ok")]
     assert steps == ["ok  resources", "ok  database", "ok  write", "ok  search", "ok  backup",
-                     "ok  verify", "ok  report", "ok  document", "ok  interface"]
+                     "ok  verify", "ok  report", "ok  document", "ok  locale", "ok  interface"]
     assert out.stdout.strip().endswith("Self-check passed.")
     assert not (tmp_path / "data").exists()  # the user's data folder was never created
     assert not (tmp_path / "config" / "Kartoteka").exists()  # nor the user's settings
