@@ -7,14 +7,16 @@ Nothing here touches Qt: the GUI runs these from a worker thread.  Long calls ta
 ``on_progress(fraction)``; to cancel, raise ``OperationCancelled`` from that callback
 (temporary files are removed, nothing is left half-written).
 
-A backup is about one pass over the database file: it is read once (in WAL mode, raw,
-while a read transaction keeps it unchanged) and streamed into the zip, its sha256
-computed on the second core; then the integrity check of that snapshot and the
-comparison of the stored bytes with it run while the zip is flushed to the disk.
+A backup is one copy of the database file and one pass that checks it: the file (in
+WAL mode read raw, while a read transaction keeps it unchanged) is copied into the zip
+by the kernel, and a second thread reads back each block just written, compares it
+with the source and computes its CRC-32, the zip's checksum (``app.backup_stream``).
+Meanwhile the quick check of that same snapshot runs on the other core.
 """
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -32,11 +34,12 @@ from .backup_archive import (ATTACHMENTS, DB_MEMBER, FORMAT, FORMAT_VERSION, MAN
                              BackupDamagedError, BackupError, BackupFileMissingError,
                              BackupFolderMissingError, BackupFolderReadOnlyError, BackupTooNewError, BackupVerifyError,
                              BackupWriteError, DatabaseInUseError, DiskFullError, NotABackupError,
-                             OperationCancelled, extract_member, fsync_dir, fsync_file,
-                             list_attachments, open_backup, os_error, seek_stored_data, sqlite_error,
-                             unique_backup_path)
+                             OperationCancelled, database_entry, extract_member, fsync_dir,
+                             fsync_file, list_attachments, open_backup, os_error, seek_stored_data,
+                             sqlite_error, unique_backup_path)
 from .backup_snapshot import Image, check_copy, take_image
-from .backup_stream import Background, Flusher, copy_hashing, same_bytes
+from .backup_stream import Background, CopyMismatch, Flusher, copy_checked, copy_hashing
+from .backup_zip import add_stored
 from .errors import DatabaseOpenError
 
 __all__ = [
@@ -86,8 +89,9 @@ def _zip_info(name: str, when: datetime, size: int) -> zipfile.ZipInfo:
 
 def _write_archive(part: Path, image: Image, attachments, manifest: dict, when: datetime,
                    on_progress) -> dict:
-    """Stream the database image and the attachments into a new zip, hashing in the same
-    pass; the manifest, completed with their sizes and checksums, goes last."""
+    """Copy the database image and the attachments into a new zip, each block of the
+    database read back and compared with the image as it is written; the manifest,
+    completed with their sizes and checksums, goes last."""
     sizes = {}
     for name, path in attachments:
         try:
@@ -101,9 +105,17 @@ def _write_archive(part: Path, image: Image, attachments, manifest: dict, when: 
         return None if on_progress is None else (lambda f: on_progress((done + f * size) / total))
 
     with zipfile.ZipFile(part, "x", allowZip64=True) as zf, Flusher(zf.fp):
-        with image.open() as src, zf.open(_zip_info(DB_MEMBER, when, image.size), "w") as dst:
-            manifest["database"] = {"size": image.size,
-                                    "sha256": copy_hashing(src, dst, image.size, advance(image.size), image.fix)}
+        back = os.open(part, os.O_RDONLY | getattr(os, "O_BINARY", 0))  # reads what is written
+        try:
+            with image.descriptor() as src:
+                crc = add_stored(zf, _zip_info(DB_MEMBER, when, image.size), image.size,
+                                 lambda dst, offset: copy_checked(src, dst, back, image.size, dst_off=offset,
+                                                                  fix=image.fix, progress=advance(image.size)))
+        except CopyMismatch as exc:
+            raise BackupVerifyError(folder=str(part.parent), detail=f"{DB_MEMBER} reads back wrong: {exc}") from exc
+        finally:
+            os.close(back)
+        manifest["database"] = database_entry(image.size, crc)
         done += image.size
         listed = []
         for name, path in attachments:
@@ -123,16 +135,9 @@ def _write_archive(part: Path, image: Image, attachments, manifest: dict, when: 
     return manifest
 
 
-class _Sink:
-    def write(self, block):
-        return len(block)
-
-
-def check_members(zf: zipfile.ZipFile, manifest: dict, backup: Path, on_progress=None, *,
-                  with_database: bool = True) -> None:
-    """Read every member back and compare its sha256 with the manifest."""
-    items = [(DB_MEMBER, manifest["database"]["sha256"])] if with_database else []
-    items += [(a["name"], a["sha256"]) for a in manifest.get("attachments", [])]
+def check_members(zf: zipfile.ZipFile, manifest: dict, backup: Path, on_progress=None) -> None:
+    """Read every attachment back and compare its sha256 with the manifest."""
+    items = [(a["name"], a["sha256"]) for a in manifest.get("attachments", [])]
     names = set(zf.namelist())
     total = sum(zf.getinfo(n).file_size for n, _ in items if n in names) or 1
     done = 0
@@ -151,17 +156,25 @@ def check_members(zf: zipfile.ZipFile, manifest: dict, backup: Path, on_progress
         done += size
 
 
+class _Sink:
+    def write(self, block):
+        return len(block)
+
+
 def make_backup(dest_dir, *, reason: str = "manual", db_path=None, attachments_dir=None,
                 on_progress=None, now: datetime | None = None) -> Path:
     """Back up the database (default: the open one) and its attachments into one
     ``kartoteka-YYYY-MM-DD_HHMM.kbak`` in ``dest_dir``; returns its path.
 
-    The archive is written under a ``.part`` name, checked (integrity check of the
-    database image whose rows were counted, the stored database compared byte for byte
-    with it, the attachments' checksums read back), flushed to disk and only then
-    renamed.  The checks overlap the flush (see ``Background``), so they cost little
-    time.  Any failure removes what was written and raises a ``BackupError`` saying
-    what to do.
+    The archive is written under a ``.part`` name, checked, flushed to disk and only
+    then renamed.  The checks: the quick check of the database image whose rows were
+    counted (in a thread, from the start: it reads the same unchanging snapshot that
+    is being copied); every block of the stored database read back as soon as it is
+    written and compared with that image, which gives the CRC-32 recorded in the zip
+    and the manifest; the finished archive read back as a reader sees it (manifest,
+    where the database is, the attachments' checksums).  So what was checked is what
+    the file holds, byte for byte, and ``verify``/restore later check the same CRC-32.
+    Any failure removes what was written and raises a ``BackupError`` saying what to do.
     """
     if db_path is None and is_postgres():  # the office mode: a logical export (app/backup_pg.py)
         from .backup_pg import backup_postgres
@@ -181,6 +194,7 @@ def make_backup(dest_dir, *, reason: str = "manual", db_path=None, attachments_d
     try:
         # (resolved: SQLite names the -wal file after the real path of a linked file)
         image = take_image(src.resolve(), work / DB_MEMBER, _stage(on_progress, 0.0, 0.35))
+        checking = Background(image.check, dest)  # the quick check, on the other core
         attachments = list_attachments(att_dir)  # listed after the snapshot: none missing
         manifest = {"format": FORMAT, "format_version": FORMAT_VERSION, "app_version": __version__,
                     "schema_version": image.schema, "created": when.isoformat(timespec="seconds"),
@@ -190,11 +204,7 @@ def make_backup(dest_dir, *, reason: str = "manual", db_path=None, attachments_d
         part = final.with_name(final.name + ".part")
         manifest = _write_archive(part, image, attachments, manifest, when,
                                   _stage(on_progress, 0.0 if image.raw else 0.35, 0.85))
-        # The integrity check of the image (the real verification) and the comparison
-        # of the stored bytes with it run while the zip is flushed to the disk: all read
-        # bytes that are in memory now, the flush waits for the drive.
-        checking = Background(image.check, dest)
-        reading = Background(_read_back, part, manifest, dest, image)
+        reading = Background(_read_back, part, manifest, dest)  # while the drive flushes
         fsync_file(part)
         if on_progress:
             on_progress(0.95)
@@ -227,24 +237,22 @@ def make_backup(dest_dir, *, reason: str = "manual", db_path=None, attachments_d
                 pass
 
 
-def _read_back(part: Path, manifest: dict, dest: Path, image: Image) -> None:
+def _read_back(part: Path, manifest: dict, dest: Path) -> None:
+    """The finished archive as ``verify`` and restore will read it: the same manifest,
+    the database member's CRC-32 and size as recorded (``open_backup`` compares them
+    with the manifest; its bytes were read back while being written), its local header
+    where the central directory says, the attachments' sha256."""
     try:
         zf, found = open_backup(part)
         with zf:
             if found != manifest:
                 raise BackupDamagedError(path=str(part), detail="its manifest reads back differently")
-            info = zf.getinfo(DB_MEMBER)
-            # The bytes as stored: the zip's CRC-32 was computed from these very blocks
-            # as they were written, so equal bytes are all that is left to check.
             try:
-                with open(part, "rb") as stored, image.open() as original:
-                    seek_stored_data(stored, info)
-                    same = info.file_size == image.size and same_bytes(stored, original, image.size, image.fix)
+                with open(part, "rb") as stored:
+                    seek_stored_data(stored, zf.getinfo(DB_MEMBER))
             except (zipfile.BadZipFile, OSError) as exc:
                 raise BackupDamagedError(path=str(part), detail=f"{DB_MEMBER} cannot be read: {exc}") from exc
-            if not same:
-                raise BackupDamagedError(path=str(part), detail=f"{DB_MEMBER} differs from the database")
-            check_members(zf, manifest, part, with_database=False)
+            check_members(zf, manifest, part)
     except (BackupDamagedError, NotABackupError) as exc:
         raise BackupVerifyError(folder=str(dest), detail=exc.plain()) from exc
 
@@ -273,7 +281,7 @@ def verify_backup(file, *, on_progress=None) -> dict:
                 check_copy(copy, manifest.get("counts"), backup.parent, what="the database in it", mapped=True)
             except BackupVerifyError as exc:
                 raise BackupDamagedError(path=str(backup), detail=exc.params["detail"]) from exc
-            check_members(zf, manifest, backup, _stage(on_progress, 0.6, 1.0), with_database=False)
+            check_members(zf, manifest, backup, _stage(on_progress, 0.6, 1.0))
         except OSError as exc:
             raise os_error(exc, tmp) from exc
     return manifest

@@ -7,16 +7,24 @@ A backup is ONE zip file named ``kartoteka-YYYY-MM-DD_HHMM.kbak`` holding
 * ``attachments/…`` - the files of the ``attachments/`` folder next to the database
   (stored as they are: documents and photos are compressed already);
 * ``manifest.json`` - what it is: format, app and schema version, time, reason, row
-  counts per table, size and sha256 of the database copy and of every attachment.
+  counts per table, size and checksum of the database copy and of every attachment.
+
+The database's checksum is the CRC-32 the zip keeps of the member anyway (format 2;
+``"crc32"`` in the manifest, ``"sha256"`` left empty): the manifest's value must equal
+the zip's, and every read of the member checks its bytes against it.  sha256 took a
+second pass over hundreds of megabytes, three times slower than the CRC, and in a
+manifest stored in the same zip it protects against nothing more: both catch a damaged
+or cut-short file, neither a deliberate forgery.  Attachments keep their sha256 (small
+files).  Format-1 backups (sha256 of the database) are still checked by their sha256.
 """
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import re
 import sqlite3
-import struct
 import zipfile
 import zlib
 from datetime import datetime
@@ -25,11 +33,12 @@ from typing import Callable
 
 from db.models import ALL_MODELS, SchemaMigration
 
-from .backup_stream import copy_hashing
+from .backup_stream import CopyMismatch, copy_checked, copy_hashing
+from .backup_zip import seek_stored_data
 from .errors import KartotekaError
 
 FORMAT = "kartoteka-backup"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the database's checksum is the zip's CRC-32 (see above)
 SUFFIX = ".kbak"
 DB_MEMBER = "kartoteka.db"
 MANIFEST = "manifest.json"
@@ -236,36 +245,52 @@ def _load_manifest(zf: zipfile.ZipFile, path: Path) -> dict:
     db = manifest.get("database")
     if (not isinstance(manifest.get("format_version"), int)
             or not isinstance(manifest.get("schema_version"), int)
-            or not isinstance(db, dict) or not isinstance(db.get("sha256"), str)):
+            or not isinstance(db, dict) or not isinstance(db.get("sha256"), str)
+            or not (db["sha256"] or isinstance(db.get("crc32"), str))):
         raise BackupDamagedError(path=str(path), detail="its description (manifest) is incomplete")
     if manifest["format_version"] > FORMAT_VERSION:
         raise BackupTooNewError(path=str(path), found=f"format {manifest['format_version']}",
                                 known=f"format {FORMAT_VERSION}")
     if DB_MEMBER not in zf.namelist():
         raise BackupDamagedError(path=str(path), detail="the database is missing from it")
+    info = zf.getinfo(DB_MEMBER)
+    if not db["sha256"] and (db["crc32"] != f"{info.CRC:08x}" or db.get("size") != info.file_size):
+        raise BackupDamagedError(path=str(path), detail=f"the checksum of {DB_MEMBER} does not match")
     return manifest
 
 
-def seek_stored_data(fh, info: zipfile.ZipInfo) -> None:
-    """Move ``fh`` (the zip file) to the first byte of the uncompressed member ``info``,
-    past its local header, to read the bytes as stored (no CRC pass)."""
-    fh.seek(info.header_offset)
-    head = fh.read(30)  # the local file header; then its name and extra field
-    if len(head) < 30 or head[:4] != b"PK\x03\x04" or info.compress_type != zipfile.ZIP_STORED:
-        raise zipfile.BadZipFile(f"bad local header of {info.filename}")
-    name_len, extra_len = struct.unpack("<HH", head[26:30])
-    fh.seek(info.header_offset + 30 + name_len + extra_len)
+def database_entry(size: int, crc: int) -> dict:
+    """The manifest's description of the database member (format 2).  ``sha256`` is kept
+    (empty) for the readers that look it up: an empty one means "see crc32"."""
+    return {"size": size, "crc32": f"{crc:08x}", "sha256": ""}
 
 
 def extract_member(zf: zipfile.ZipFile, name: str, target: Path, sha256: str, backup: Path,
                    progress: Progress | None = None) -> None:
-    """Extract one member to ``target`` and check its sha256 against the manifest."""
+    """Extract one member to ``target`` and check it: its sha256 against the manifest's
+    (``sha256``), or - ``sha256`` empty, the database of a format-2 backup - its CRC-32,
+    which ``open_backup`` has matched with the manifest's."""
     info = zf.getinfo(name)
     try:
-        with zf.open(info) as src, open(target, "wb") as dst:
-            got = copy_hashing(src, dst, info.file_size, progress)
-    except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
+        if info.compress_type == zipfile.ZIP_STORED and isinstance(zf.filename, str):
+            got = _extract_stored(zf.filename, info, target, bool(sha256), progress)
+        else:
+            with zf.open(info) as src, open(target, "wb") as dst:  # zipfile checks the CRC
+                got = copy_hashing(src, dst, info.file_size, progress)
+    except (zipfile.BadZipFile, EOFError, zlib.error, CopyMismatch) as exc:
         raise BackupDamagedError(path=str(backup), detail=f"{name} cannot be read: {exc}") from exc
-    if got != sha256:
+    if got != (sha256 or f"{info.CRC:08x}"):
         raise BackupDamagedError(path=str(backup), detail=f"the checksum of {name} does not match")
 
+
+def _extract_stored(archive: str, info: zipfile.ZipInfo, target: Path, with_sha256: bool,
+                    progress: Progress | None) -> str:
+    """Copy a stored member out of the zip in the kernel; the copy is read back and its
+    CRC-32 (and sha256) computed meanwhile.  Returns the sha256 (``with_sha256``) or the
+    CRC-32, as hex, of the extracted file."""
+    with open(archive, "rb") as src, open(target, "wb+") as dst:
+        seek_stored_data(src, info)
+        digest = hashlib.sha256() if with_sha256 else None
+        crc = copy_checked(src.fileno(), dst.fileno(), dst.fileno(), info.file_size, src_off=src.tell(),
+                           progress=progress, digest=digest, compare=False)
+    return digest.hexdigest() if digest is not None else f"{crc:08x}"

@@ -3,12 +3,15 @@
 Order of work (the live file is touched only after every check has passed):
 
 1. the file is a Kartoteka backup (zip + manifest), not from a newer schema;
-2. the database is extracted next to the live file and its sha256 checked; the copy
-   opens, passes ``integrity_check`` and holds the rows the manifest counted;
+2. the database is extracted next to the live file by the kernel while a second thread
+   reads the copy back and checks its CRC-32 (or, for an older backup, its sha256);
+   the copy opens, passes ``integrity_check`` and holds the rows the manifest counted;
    attachments are extracted and checked the same way;
 3. the current database (and attachments) is saved as a normal backup, the *safety
    copy*, in ``safety/`` next to the database (or ``safety_dir``) - restoring that
-   file undoes the restore;
+   file undoes the restore.  It is made while the integrity check of step 2 runs on
+   the other core (it only reads the live file); should that check fail, the safety
+   copy is deleted again;
 4. the old file leaves WAL mode (this folds its -wal into it and fails if another
    connection still has it open), stale -wal/-shm files are removed, and the
    checked copy replaces it with ``os.replace`` (atomic in the same folder);
@@ -35,6 +38,7 @@ from .backup_archive import (ATTACHMENTS, DB_MEMBER, BackupDamagedError, BackupF
                              BackupTooNewError, BackupVerifyError, DatabaseInUseError,
                              extract_member, fsync_dir, fsync_file, open_backup, os_error)
 from .backup_snapshot import release_live_file
+from .backup_stream import Background
 from .access import require
 from .errors import NotADatabaseError
 
@@ -125,10 +129,8 @@ def restore_backup(file, db_path, *, safety_dir=None, attachments_dir=None, on_p
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def _restore(zf, manifest, backup, staging, db_path, att_dir, safety_dir, on_progress, now):
-    copy = staging / DB_MEMBER
-    extract_member(zf, DB_MEMBER, copy, manifest["database"]["sha256"], backup,
-                   _stage(on_progress, 0.0, 0.3))
+def _checked(copy: Path, manifest: dict, backup: Path) -> int:
+    """The integrity check and row counts of the extracted database; its schema version."""
     try:
         schema = check_copy(copy, manifest.get("counts"), backup.parent, what="the database in it",
                             mapped=True)
@@ -136,27 +138,61 @@ def _restore(zf, manifest, backup, staging, db_path, att_dir, safety_dir, on_pro
         raise BackupDamagedError(path=str(backup), detail=exc.params["detail"]) from exc
     if schema > migrations.CURRENT_VERSION:
         raise BackupTooNewError(path=str(backup), found=schema, known=migrations.CURRENT_VERSION)
-    staged_att = staging / ATTACHMENTS
-    for item in manifest.get("attachments", []):
-        target = staging / item["name"]
-        if staging not in target.resolve().parents:  # a hand-made zip with ../ names
-            raise BackupDamagedError(path=str(backup), detail=f"bad file name {item['name']}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        extract_member(zf, item["name"], target, item["sha256"], backup)
-    if on_progress:
-        on_progress(0.4)
+    return schema
+
+
+def _save_current(db_path: Path, safety_folder: Path, att_dir: Path, on_progress, now) -> Path:
+    """The safety copy of the database about to be replaced (it is only read here)."""
+    try:
+        return make_backup(safety_folder, reason="before-restore", db_path=db_path,
+                           attachments_dir=att_dir, on_progress=on_progress, now=now)
+    except (BackupVerifyError, NotADatabaseError) as exc:
+        if isinstance(exc, BackupVerifyError) and "integrity" not in exc.params.get("detail", ""):
+            raise
+        return _keep_damaged(db_path, safety_folder, now)  # the very reason to restore
+
+
+def _restore(zf, manifest, backup, staging, db_path, att_dir, safety_dir, on_progress, now):
+    copy = staging / DB_MEMBER
+    extract_member(zf, DB_MEMBER, copy, manifest["database"]["sha256"], backup,
+                   _stage(on_progress, 0.0, 0.3))
+    # The integrity check of the copy (SQLite, one core) and its flush to the drive run
+    # while the attachments are unpacked and the current database is saved (the safety
+    # copy only reads the live file).  Should the check fail, that copy is removed
+    # again: nothing was changed.
+    checking = Background(_checked, copy, manifest, backup)
+    flushing = Background(fsync_file, copy)
+    safety = None
+    safety_folder = Path(safety_dir) if safety_dir else db_path.parent / SAFETY_FOLDER
+    new_folder = not safety_folder.exists()
+    try:
+        staged_att = staging / ATTACHMENTS
+        for item in manifest.get("attachments", []):
+            target = staging / item["name"]
+            if staging not in target.resolve().parents:  # a hand-made zip with ../ names
+                raise BackupDamagedError(path=str(backup), detail=f"bad file name {item['name']}")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            extract_member(zf, item["name"], target, item["sha256"], backup)
+        if on_progress:
+            on_progress(0.35)
+        if db_path.exists():
+            safety = _save_current(db_path, safety_folder, att_dir, _stage(on_progress, 0.35, 0.9), now)
+        checking.result()
+        flushing.result()
+    except BaseException:
+        checking.wait()
+        flushing.wait()
+        if safety is not None:
+            safety.unlink(missing_ok=True)
+            if new_folder:
+                try:
+                    safety_folder.rmdir()
+                except OSError:  # not empty after all
+                    pass
+        raise
 
     # Everything checked: from here on the live files are touched.
-    safety = None
     if db_path.exists():
-        safety_folder = Path(safety_dir) if safety_dir else db_path.parent / SAFETY_FOLDER
-        try:
-            safety = make_backup(safety_folder, reason="before-restore", db_path=db_path,
-                                 attachments_dir=att_dir, on_progress=_stage(on_progress, 0.4, 0.9), now=now)
-        except (BackupVerifyError, NotADatabaseError) as exc:
-            if isinstance(exc, BackupVerifyError) and "integrity" not in exc.params.get("detail", ""):
-                raise
-            safety = _keep_damaged(db_path, safety_folder, now)  # the very reason to restore
         try:
             _release_live(db_path)
         except DatabaseInUseError:
@@ -165,7 +201,6 @@ def _restore(zf, manifest, backup, staging, db_path, att_dir, safety_dir, on_pro
         release_live_file(db_path)  # no connection has it now; do not keep the old file alive
     for suffix in ("-wal", "-shm", "-journal"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-    fsync_file(copy)
     try:
         os.replace(copy, db_path)
     except PermissionError as exc:  # Windows: still open somewhere

@@ -110,6 +110,18 @@ class Image:
         """The image as a binary stream (a context manager)."""
         return _open_live(self.path) if self.raw else open(self.path, "rb")
 
+    @contextmanager
+    def descriptor(self):
+        """A descriptor that reads the image (positioned reads only: it may be shared)."""
+        if self.raw and os.name != "nt":
+            yield _kept_descriptor(self.path)  # never closed here: see the module doc
+            return
+        fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
+            yield fd
+        finally:
+            os.close(fd)
+
     def fix(self, block: bytes) -> bytes:
         """The first block as stored: a WAL-mode header marked rollback-journal."""
         if self.raw and block.startswith(SQLITE_MAGIC) and block[18:20] == b"\x02\x02":

@@ -6,12 +6,15 @@
 Builds a Kartoteka database of about --size-mb (clients with long random notes, plus a
 few attachment files) while it is open as in the app, then times, interleaved run by run
 (so that a busy machine slows all of them alike): ``cp`` of the file, ``cp`` + fsync,
-and ``make_backup`` (raw read of the WAL database in one read transaction, sha256 on a
-second thread, quick_check of the same snapshot meanwhile, the stored bytes compared
-while the zip is flushed, rename); with --fallback also ``make_backup`` as when the WAL
-cannot be emptied (SQLite's online backup API into a scratch copy first).  Then
-``verify_backup`` and ``restore_backup`` (which includes the safety backup of the
-database it replaces).  Prints the best and the median of --repeat runs, and the ratio
+``make_backup`` (raw read of the WAL database in one read transaction, copied by the
+kernel into the zip while a second thread reads each block back, compares it and
+computes the CRC-32, quick_check of the same snapshot meanwhile, fsync, rename),
+``verify_backup`` and ``restore_backup`` (extraction with the same read-back CRC,
+integrity_check of the copy, the safety backup of the database it replaces, rename;
+the database is then opened as the app does, so the next backup finds it in WAL mode)
+and a restore onto a computer without a database (no safety backup).  With --fallback
+also ``make_backup`` as when the WAL cannot be emptied (SQLite's online backup API into
+a scratch copy first).  Prints the best and the median of --repeat runs, and the ratio
 to cp + fsync of the same runs; --phases adds when each step of one backup ran.
 """
 from __future__ import annotations
@@ -87,9 +90,9 @@ def phases(make) -> None:
 
     steps = [(backup, "take_image", "snapshot (checkpoint, read transaction, counts)"),
              (backup_snapshot.Image, "check", "integrity check of the image (thread)"),
-             (backup, "_write_archive", "read + sha256 + zip write (+ attachments)"),
+             (backup, "_write_archive", "kernel copy + read-back CRC + zip (+ attachments)"),
              (backup, "fsync_file", "fsync of the zip"),
-             (backup, "_read_back", "stored bytes compared (thread)"),
+             (backup, "_read_back", "the finished zip read back (thread)"),
              (backup, "fsync_dir", "rename + fsync of the folder")]
     saved = []
     for owner, name, label in steps:
@@ -110,7 +113,7 @@ def phases(make) -> None:
 
 def row(label: str, times: list[float], base: list[float] | None = None, note: str = "") -> None:
     best, median = min(times), statistics.median(times)
-    text = f"{label:26} best {best:5.2f} s  median {median:5.2f} s"
+    text = f"{label:22} best {best:5.2f} s  median {median:5.2f} s"
     if base:
         text += f"   {best / min(base):4.1f}x / {median / statistics.median(base):4.1f}x cp+fsync"
     print(text + (f"   {note}" if note else ""))
@@ -147,10 +150,12 @@ def bench(folder: Path, size_mb: int, repeat: int, show_phases: bool, fallback: 
         return image
 
     def backup_once():
-        made = make_backup(out)
-        for p in out.iterdir():
-            if p != made:
-                p.unlink()
+        make_backup(out)
+
+    def keep_latest():  # untimed: deleting the previous 555 MB file is not part of a backup
+        (out / "copy.db").unlink(missing_ok=True)
+        for p in sorted(out.glob("*.kbak"))[:-1]:
+            p.unlink()
 
     def backup_fallback():
         backup_snapshot._begin = lambda conn, src: real_begin(conn, src) and False
@@ -159,16 +164,35 @@ def bench(folder: Path, size_mb: int, repeat: int, show_phases: bool, fallback: 
         finally:
             backup_snapshot._begin = real_begin
 
+    safety, fresh = folder / "safety", folder / "new-computer"
+
+    def latest():
+        return sorted(out.glob("*.kbak"))[-1]
+
+    def restore_once():  # as the app does it: closed, restored, opened again (WAL mode)
+        close_database()
+        try:
+            restore_backup(latest(), live, safety_dir=safety)
+        finally:
+            open_database(live)
+            shutil.rmtree(safety, ignore_errors=True)
+
+    def restore_fresh():
+        shutil.rmtree(fresh, ignore_errors=True)
+        fresh.mkdir()
+        restore_backup(latest(), fresh / "kartoteka.db")
+
     runs = [("cp", lambda: subprocess.run(["cp", str(live), str(out / "copy.db")], check=True)),
             ("cp+fsync", lambda: cp_fsync(live, out / "copy.db")),
-            ("backup", backup_once)] + ([("fallback", backup_fallback)] if fallback else [])
+            ("backup", backup_once)] + ([("fallback", backup_fallback)] if fallback else []) + [
+            ("verify", lambda: verify_backup(latest())), ("restore", restore_once), ("fresh", restore_fresh)]
     results = {name: [] for name, _ in runs}
     open_database(live)  # the app has it open while backing up
     backup_module.take_image = take
     try:
         for _ in range(repeat):  # interleaved: a busy machine slows each of them alike
             for name, fn in runs:
-                results[name] += timed(fn, 1, lambda: (out / "copy.db").unlink(missing_ok=True))
+                results[name] += timed(fn, 1, keep_latest)
                 if name in paths:
                     paths[name].update(current)
                 current.clear()
@@ -177,20 +201,17 @@ def bench(folder: Path, size_mb: int, repeat: int, show_phases: bool, fallback: 
     finally:
         backup_module.take_image = real_take
         close_database()
-    backup = sorted(out.glob("*.kbak"))[-1]
-    print(f"backup file: {backup.stat().st_size / 1e6:.0f} MB (database ZIP_STORED)")
-    t_verify = timed(lambda: verify_backup(backup), repeat)
-    safety = folder / "safety"
-    t_restore = timed(lambda: restore_backup(backup, live, safety_dir=safety), repeat,
-                      lambda: shutil.rmtree(safety, ignore_errors=True))
+        shutil.rmtree(fresh, ignore_errors=True)
+    print(f"backup file: {latest().stat().st_size / 1e6:.0f} MB (database ZIP_STORED)")
+    base = results["cp+fsync"]
     row("cp", results["cp"])
-    row("cp + fsync", results["cp+fsync"])
-    row("make_backup", results["backup"], results["cp+fsync"], f"({', '.join(sorted(paths['backup']))})")
+    row("cp + fsync", base)
+    row("make_backup", results["backup"], base, f"({', '.join(sorted(paths['backup']))})")
     if fallback:
-        row("make_backup, fallback", results["fallback"], results["cp+fsync"],
-            f"({', '.join(sorted(paths['fallback']))})")
-    row("verify_backup", t_verify)
-    row("restore_backup", t_restore, note="(includes the safety backup of the replaced file)")
+        row("make_backup, fallback", results["fallback"], base, f"({', '.join(sorted(paths['fallback']))})")
+    row("verify_backup", results["verify"], base)
+    row("restore_backup", results["restore"], base, "(with the safety backup of the replaced file)")
+    row("restore, new computer", results["fresh"], base, "(nothing to replace: no safety backup)")
 
 
 def crash(runs: int, rows: int) -> int:

@@ -36,6 +36,12 @@ def _network_warning(path: Path) -> None:
               "by two computers writing at once. Keep the database on a local disk.", file=sys.stderr)
 
 
+def _checksum(db: dict) -> str:
+    if db.get("crc32"):  # backups made since format 2
+        return f"CRC-32 {db['crc32']}"
+    return f"sha256 {(db.get('sha256') or '?')[:16]}…"
+
+
 def summary(manifest: dict) -> str:
     counts = manifest.get("counts", {})
     rows = ", ".join(f"{counts[t]} {label}" for t, label in MAIN_TABLES if t in counts)
@@ -44,7 +50,7 @@ def summary(manifest: dict) -> str:
     return "\n".join([
         f"made:      {manifest.get('created', '?')} ({manifest.get('reason', '?')})",
         f"program:   Kartoteka {manifest.get('app_version', '?')}, schema {manifest.get('schema_version')}",
-        f"database:  {size:.1f} MB, sha256 {db.get('sha256', '?')[:16]}…",
+        f"database:  {size:.1f} MB, {_checksum(db)}",
         f"rows:      {rows}",
         f"files:     {len(manifest.get('attachments', []))} attachment(s)",
     ])

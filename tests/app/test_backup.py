@@ -2,9 +2,11 @@
 import errno
 import hashlib
 import json
+import os
 import re
 import sqlite3
 import zipfile
+import zlib
 
 import pytest
 
@@ -46,7 +48,10 @@ def test_backup_is_one_zip_with_database_attachments_and_manifest(filled, tmp_pa
         assert set(zf.namelist()) == {"kartoteka.db", "manifest.json", "attachments/ab/ab12cd"}
         manifest = json.loads(zf.read("manifest.json"))
         assert zf.read("attachments/ab/ab12cd") == b"%PDF-1.4 contract"
-        assert hashlib.sha256(zf.read("kartoteka.db")).hexdigest() == manifest["database"]["sha256"]
+        stored = zf.read("kartoteka.db")  # (zipfile checks the bytes against the zip's CRC-32)
+        assert manifest["database"] == {"size": len(stored), "crc32": f"{zlib.crc32(stored):08x}", "sha256": ""}
+        assert manifest["format_version"] == 2
+        assert stored[:16] == b"SQLite format 3\x00" and stored[18:20] == b"\x01\x01"  # rollback-journal
     assert manifest["app_version"] == __version__
     assert manifest["schema_version"] == migrations.CURRENT_VERSION
     assert manifest["reason"] == "manual"
@@ -120,15 +125,15 @@ def test_read_only_folder_says_choose_another(filled, tmp_path, monkeypatch):
 
 
 def test_full_disk_removes_the_half_written_file(filled, tmp_path, monkeypatch):
-    real = backup_mod.copy_hashing
+    real = backup_stream._transfer
+    monkeypatch.setattr(backup_stream, "CHUNK", 4096)
 
-    def fill_up(src, dst, size, progress=None, fix=None):
-        if isinstance(dst, backup_mod._Sink):
-            return real(src, dst, size, progress, fix)
-        dst.write(src.read(4096))
-        raise OSError(errno.ENOSPC, "No space left on device")
+    def fill_up(src, dst, src_off, dst_off, n):
+        if src_off > 8192:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(src, dst, src_off, dst_off, n)
 
-    monkeypatch.setattr(backup_mod, "copy_hashing", fill_up)
+    monkeypatch.setattr(backup_stream, "_transfer", fill_up)
     with pytest.raises(DiskFullError) as err:
         make_backup(tmp_path / "b")
     assert "not enough free space" in str(err.value)
@@ -137,21 +142,67 @@ def test_full_disk_removes_the_half_written_file(filled, tmp_path, monkeypatch):
     assert Client.select().count() == 3
 
 
-def test_a_copy_that_reads_back_wrong_is_deleted(filled, tmp_path, monkeypatch):
-    real = backup_mod._write_archive
+@pytest.mark.parametrize("where", [5000, -1])
+def test_a_copy_that_reads_back_wrong_is_deleted(filled, tmp_path, monkeypatch, where):
+    """A block that lands in the file other than it was read (a bad drive or cable, a
+    bug in the copy): the backup is refused and removed."""
+    real = backup_stream._transfer
+    monkeypatch.setattr(backup_stream, "CHUNK", 4096)
 
-    def write_then_damage(part, *a, **k):
-        manifest = real(part, *a, **k)
-        data = bytearray(part.read_bytes())
-        data[5000] ^= 0xFF  # inside the database member
-        part.write_bytes(bytes(data))
-        return manifest
+    def damage(src, dst, src_off, dst_off, n):
+        n = real(src, dst, src_off, dst_off, n)
+        size = os.fstat(src).st_size
+        spot = where % size
+        if src_off <= spot < src_off + n:
+            os.pwrite(dst, bytes([os.pread(dst, 1, dst_off + spot - src_off)[0] ^ 0xFF]), dst_off + spot - src_off)
+        return n
 
-    monkeypatch.setattr(backup_mod, "_write_archive", write_then_damage)
+    monkeypatch.setattr(backup_stream, "_transfer", damage)
     with pytest.raises(BackupVerifyError) as err:
         make_backup(tmp_path / "b")
     assert "was deleted" in str(err.value)
     assert list((tmp_path / "b").iterdir()) == []
+    assert leftovers(tmp_path) == []
+
+
+def test_a_backup_whose_bytes_changed_after_writing_is_refused(filled, tmp_path):
+    """The file damaged on the drive later (one byte of the database flipped in place):
+    verify and restore refuse it, and say so."""
+    path = make_backup(tmp_path / "b")
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo("kartoteka.db")
+    with open(path, "r+b") as fh:
+        fh.seek(info.header_offset + 30 + len(info.filename) + len(info.extra) + 3000)
+        byte = fh.read(1)
+        fh.seek(-1, os.SEEK_CUR)
+        fh.write(bytes([byte[0] ^ 0x01]))
+    with pytest.raises(BackupDamagedError) as err:
+        verify_backup(path)
+    assert "checksum" in str(err.value) and "choose another" in str(err.value)
+
+
+def test_a_backup_in_the_first_format_with_a_sha256_still_verifies(filled, tmp_path):
+    """Backups made before the CRC-32 manifest (format 1: sha256 of the database)."""
+    path = make_backup(tmp_path / "b")
+    old = tmp_path / "old.kbak"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(old, "w") as dst:
+        manifest = json.loads(src.read("manifest.json"))
+        data = src.read("kartoteka.db")
+        manifest["format_version"] = 1
+        manifest["database"] = {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+        dst.writestr("kartoteka.db", data)
+        for name in src.namelist():
+            if name not in ("kartoteka.db", "manifest.json"):
+                dst.writestr(name, src.read(name))
+        dst.writestr("manifest.json", json.dumps(manifest))
+    assert verify_backup(old)["counts"]["client"] == 3
+    bad = tmp_path / "old-bad.kbak"
+    with zipfile.ZipFile(old) as src, zipfile.ZipFile(bad, "w") as dst:
+        for name in src.namelist():  # the zip's own CRC-32 recomputed: only the sha256 can tell
+            dst.writestr(name, src.read(name)[:-1] + b"\x01" if name == "kartoteka.db" else src.read(name))
+    with pytest.raises(BackupDamagedError) as err:
+        verify_backup(bad)
+    assert "checksum" in str(err.value)
 
 
 def test_a_damaged_database_is_not_backed_up_as_if_fine(tmp_path):

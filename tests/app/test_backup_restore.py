@@ -144,6 +144,19 @@ def test_checksum_mismatch(saved, tmp_path):
     assert_live_unchanged(live, before)
 
 
+def test_a_backup_that_fails_its_check_leaves_no_safety_copy_behind(saved, tmp_path):
+    """The checksums match but the rows do not (the check of the extracted copy runs
+    while the safety copy is being made): refused, and that copy is removed again."""
+    live, backup = saved
+    before = digest(live)
+    wrong = rewrite(backup, tmp_path / "wrong.kbak",
+                    manifest_change=lambda m: m["counts"].update(client=m["counts"]["client"] + 1))
+    with pytest.raises(BackupDamagedError) as err:
+        restore_backup(wrong, live)
+    assert "row counts" in str(err.value) and "choose another" in str(err.value)
+    assert_live_unchanged(live, before)
+
+
 def test_backup_from_a_newer_version(saved, tmp_path):
     live, backup = saved
     before = digest(live)
