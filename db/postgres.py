@@ -75,8 +75,10 @@ def connect(url: str) -> PostgresqlDatabase:
               "application_name": "Kartoteka",
               # the office's data is mostly cached: an index look-up costs about what a
               # sequential read does (the default 4.0 makes the search scan every client);
-              # compiling a query costs more than the office's short queries take (jit)
-              "options": "-c random_page_cost=1.1 -c jit=off"}
+              # compiling a query costs more than the office's short queries take (jit);
+              # the search's prepared statements (db.pg_search, nothing else prepares) are
+              # planned once: written for it, their generic plan is the one a value would get
+              "options": "-c random_page_cost=1.1 -c jit=off -c plan_cache_mode=force_generic_plan"}
     db = PostgresqlDatabase(params["dbname"], **{k: v for k, v in kwargs.items() if v is not None})
     try:
         db.connect(reuse_if_open=True)

@@ -116,13 +116,13 @@ DENSE = 0.1
 index: that reads ``limit / share`` rows, the trigram index every match (and rechecks them)."""
 
 
-def _pg_common(folded_terms: list[str]) -> bool:
-    """Whether the words match at least ``DENSE`` of the first ``PILOT_ROWS`` rows."""
+def _pg_pilot(folded_terms: list[str]) -> tuple[str, list]:
+    """A CTE ``pilot`` whose one boolean ``dense`` says whether the words match at least
+    ``DENSE`` of the first ``PILOT_ROWS`` rows (part of the search statement: no round trip)."""
     where, params = _pg_contains(folded_terms)
-    row = database_proxy.execute_sql(
-        f"SELECT count(*) FILTER (WHERE {where}), count(*) FROM "
-        f"(SELECT body FROM {FTS_TABLE} ORDER BY rowid LIMIT {PILOT_ROWS}) pilot", params).fetchone()
-    return row[0] >= DENSE * row[1]
+    share = round(1 / DENSE)
+    return (f"WITH pilot AS (SELECT count(*) FILTER (WHERE {where}) * {share} >= count(*) AS dense FROM "
+            f"(SELECT body FROM {FTS_TABLE} ORDER BY rowid LIMIT {PILOT_ROWS}) sample) "), params
 
 
 def _pg_contains(folded_terms: list[str]) -> tuple[str, list]:
@@ -135,21 +135,24 @@ def match_sql(folded_terms: list[str], limit: int | None = None, columns: str = 
     """``SELECT rowid …`` of the clients whose text contains every term (each at least
     three characters), in id order, and its parameters.
 
-    With a ``limit`` on PostgreSQL a tiny pilot query runs first: when the words are common
-    the first ``limit`` matches come from walking the ids in order; when they are rare,
-    from the trigram index (``rowid + 0`` keeps the planner off the walk, which would read
+    With a ``limit`` on PostgreSQL a pilot over the first rows (a CTE of the same statement)
+    decides: when the words are common the first ``limit`` matches come from walking the ids
+    in order; when they are rare, from the trigram index (``rowid + 0`` keeps the planner off the walk, which would read
     most of the table to find them).  Either gives the same ids.  ``columns`` may add
     ``name_fold`` there (migration 7: the clients' sort key, by code point)."""
     cap = f" LIMIT {int(limit)}" if limit else ""
     if is_postgres():
-        if limit and _pg_common(folded_terms):
-            where, params = _pg_contains(folded_terms)
-            order = "rowid"
-        else:
-            where = " AND ".join([f"body LIKE {mark()}"] * len(folded_terms))
-            params = [_like(t) for t in folded_terms]
-            order = "rowid" if not limit else "rowid + 0"
-        return f"SELECT {columns} FROM {FTS_TABLE} WHERE {where} ORDER BY {order}{cap}", params
+        like = " AND ".join([f"body LIKE {mark()}"] * len(folded_terms))
+        likes = [_like(t) for t in folded_terms]
+        if not limit:
+            return f"SELECT {columns} FROM {FTS_TABLE} WHERE {like} ORDER BY rowid", likes
+        # one statement: the pilot's answer gates the two ways (the other one is not run)
+        pilot, pilot_params = _pg_pilot(folded_terms)
+        where, params = _pg_contains(folded_terms)
+        return (f"{pilot}(SELECT {columns} FROM {FTS_TABLE} WHERE (SELECT dense FROM pilot) AND {where} "
+                f"ORDER BY rowid{cap}) UNION ALL (SELECT {columns} FROM {FTS_TABLE} WHERE "
+                f"NOT (SELECT dense FROM pilot) AND {like} ORDER BY rowid + 0{cap})",
+                pilot_params + params + likes)
     query = " AND ".join('"' + t.replace('"', '""') + '"' for t in folded_terms)
     return f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?{cap}", [query]
 
