@@ -58,6 +58,10 @@ class PreviewPage(QWizardPage):
         widths = {PlanModel.Columns.ROW: 48, PlanModel.Columns.NAME: 210, PlanModel.Columns.CONTACTS: 190,
                   PlanModel.Columns.ACTION: 190, PlanModel.Columns.EXISTING: 210,
                   PlanModel.Columns.EXISTING_CONTACTS: 190}
+        # the row number's column as wide as its header («Строка») and a six-digit row
+        title = str(self.model.headerData(PlanModel.Columns.ROW, Qt.Orientation.Horizontal))
+        widths[PlanModel.Columns.ROW] = max(header.fontMetrics().horizontalAdvance(title),
+                                            self.fontMetrics().horizontalAdvance("000000")) + 20
         for column, width in widths.items():
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
