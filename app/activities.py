@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from db.models import Activity, Client, database_proxy, utcnow
 
-from . import access, audit, recurrence
+from . import access, audit
 from .context import current_employee_id
 from .errors import ConflictError, NotFoundError, ValidationError
 from .events import publish
@@ -89,6 +89,7 @@ def _prepare_recurrence(data: ActivityData, previous: ActivityData | None = None
     if not data.recurrence.strip():
         data.recurrence = ""
         return
+    from . import recurrence  # dateutil, loaded with the first repeating activity
     series = recurrence.parse(data.recurrence)
     if data.status != "planned":
         return

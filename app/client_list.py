@@ -141,13 +141,24 @@ def _pin_index(compiled: tuple[str, list], flt: ClientFilter, sort: str) -> tupl
 
 
 def client_ids(flt: ClientFilter | None = None, sort: str = "name", descending: bool = False,
-               now: datetime | None = None) -> list[int]:
-    """The ids of the clients the filter selects, in display order (one query)."""
+               now: datetime | None = None, limit: int | None = None) -> list[int]:
+    """The ids of the clients the filter selects, in display order (one query); only the
+    first ``limit`` of them when given."""
     flt = flt or ClientFilter()
     query = _order(Client.select(Client.id).where(*_conditions(flt, now)), sort, descending)
+    if limit is not None:
+        query = query.limit(limit)
     sql, params = _pin_index(query.sql(), flt, sort)
     cursor = database_proxy.execute_sql(sql, params)
     return [row[0] for row in cursor.fetchall()]
+
+
+def matching_count(flt: ClientFilter | None = None, now: datetime | None = None) -> int:
+    """How many clients the filter selects: as many as ``client_ids`` returns."""
+    flt = flt or ClientFilter()
+    query = Client.select(fn.COUNT(Client.id)).where(*_conditions(flt, now))
+    sql, params = _pin_index(query.sql(), flt, "name")
+    return database_proxy.execute_sql(sql, params).fetchone()[0]
 
 
 def client_rows(ids: list[int]) -> dict[int, ClientRow]:

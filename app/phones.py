@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import phonenumbers
-
 from db.text import only_digits
 
 _SPLIT = re.compile(r"[,;/\n]+|\s+(?:и|или|or|and)\s+", re.IGNORECASE)
@@ -74,6 +72,7 @@ def normalize(text: str, region: str = "RU") -> ParsedPhone:
     else:
         e164 = _fast_ru(body)
     if e164 is None:
+        import phonenumbers  # loaded with the first number off the fast path (a start needs none)
         try:
             num = phonenumbers.parse(body, region)
         except phonenumbers.NumberParseException:
@@ -102,10 +101,25 @@ def parse_cell(cell: str, region: str = "RU") -> list[ParsedPhone]:
     return [normalize(p, region) for p in split_numbers(cell)]
 
 
+def _format_ru(e164: str) -> str | None:
+    """``+7 916 555-12-34``: what ``phonenumbers`` shows for the Russian numbers whose
+    national number starts with 3, 4, 8 (8‑800, but not 8‑1[09]…) or 9, without loading it
+    (it takes longer to load than a start-up shows its first page); None for the rest."""
+    if len(e164) != 12 or not e164.startswith("+7") or not e164[2:].isdigit():
+        return None
+    n = e164[2:]
+    if n[0] in "349" or (n[0] == "8" and (n[1] in "0234567" or (n[1] == "1" and n[2] in "12345678"))):
+        return f"+7 {n[:3]} {n[3:6]}-{n[6:8]}-{n[8:]}"
+    return None
+
+
 def format_phone(e164: str | None, raw: str = "") -> str:
     """How a phone is shown: international format when parsed, as typed otherwise."""
     if not e164:
         return raw
+    if (shown := _format_ru(e164)) is not None:
+        return shown
+    import phonenumbers
     try:
         num = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:

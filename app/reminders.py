@@ -15,7 +15,7 @@ from peewee import JOIN
 from db.models import Activity, Client, database_proxy, utcnow
 from db.sql import no_index
 
-from . import access, audit, recurrence
+from . import access, audit
 from .activities import complete_activity
 from .errors import NotFoundError, ValidationError
 from .events import publish
@@ -116,6 +116,7 @@ class ReminderScheduler:
         elif preset == "1h":
             at = now + timedelta(hours=1)
         elif preset == "tomorrow":
+            from . import recurrence  # dateutil: not needed to start the reminder timer
             day = recurrence.to_local(now, self.tz).date() + timedelta(days=1)
             at = recurrence.to_utc(datetime.combine(day, TOMORROW_AT), self.tz)
         else:

@@ -24,7 +24,6 @@ from datetime import date, datetime, timedelta
 from db.models import Client, CustomFieldValue, Deal, Stage, utcnow
 
 from .client_list import ClientFilter, _conditions
-from .recurrence import to_local
 
 LIST_KEYS = ("status", "responsible_id", "tag", "place", "segment", "overdue", "text")
 """The keys that are the client list's own filters (``ClientFilter`` fields)."""
@@ -63,6 +62,7 @@ def a_class_ids(months: int, now: datetime) -> list[int]:
     """The clients in class A of the ABC report over the last ``months`` months (0: all time)."""
     from .reports.abc import _revenues, classify   # the report's own computation
     from .reports.base import Filters
+    from .recurrence import to_local
     today = to_local(now).date()
     flt = Filters(date_from=months_before(today, months) + timedelta(days=1) if months else None,
                   date_to=today)
@@ -97,6 +97,7 @@ def conditions(definition: dict, now: datetime | None = None) -> list:
     if d.get("lost_to_competitor"):
         conds.append(Client.id.in_(_deals_of_kind("lost").where(Deal.competitor != "")))
     if d.get("birthday_this_month"):
+        from .recurrence import to_local  # dateutil: only for this rule
         conds.append(Client.birthday.is_null(False) & (Client.birthday.month == to_local(now).month))
     if d.get("abc_a"):
         conds.append(Client.id.in_(a_class_ids(int(d.get("abc_months") or 0), now)))

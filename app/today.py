@@ -6,16 +6,14 @@ and who has had no done call, e-mail or meeting since that day began.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta, tzinfo
+from datetime import datetime, time, timedelta, timezone, tzinfo
 
-from dateutil.tz import UTC as _UTC
 from peewee import JOIN, fn
 
 from db.models import Activity, Client, Employee, utcnow
-from db.sql import local_day_start, no_index
+from db.sql import local_day_start
 
-from . import access, recurrence
-from .activities import CONTACT_KINDS
+from . import access
 
 
 @dataclass(frozen=True)
@@ -62,6 +60,7 @@ def today(now: datetime | None = None, tz: tzinfo | None = None, *,
     ``limit`` entries, the ``*_total`` fields say how many there are.  ``responsible_id``
     shows one employee's work only.
     """
+    from . import recurrence  # dateutil: loaded when the panel is first read, not with the window
     now = now or utcnow()
     zone = tz or recurrence.local_tz()
     local_day = recurrence.to_local(now, zone).date()
@@ -113,7 +112,8 @@ def _activity(row) -> TodayActivity:
 def _missed(now: datetime, zone, responsible_id):
     # "since that day began": the local midnight of next_contact_at, shifted by the
     # zone's current UTC offset (a DST change can make it an hour off, never a day).
-    offset = int(now.replace(tzinfo=_UTC).astimezone(zone).utcoffset().total_seconds())
+    from .activities import CONTACT_KINDS
+    offset = int(now.replace(tzinfo=timezone.utc).astimezone(zone).utcoffset().total_seconds())
     day_start = local_day_start(Client.next_contact_at, offset)
     contacted = (Activity.select(Activity.id)
                  .where(Activity.client == Client.id, Activity.status == "done",
@@ -122,8 +122,8 @@ def _missed(now: datetime, zone, responsible_id):
     query = (Client.select(Client.id, Client.name, Client.next_contact_at, Client.last_contact_at,
                            Client.responsible, Employee.name.alias("responsible_name"))
              .join(Employee, JOIN.LEFT_OUTER, on=(Client.responsible == Employee.id))
-             # "+deleted_at": search by the next_contact_at index, not through every client
-             .where(no_index(Client.deleted_at).is_null(),
+             # the living clients by next contact: the partial index client_alive_next_contact
+             .where(Client.deleted_at.is_null(),
                     Client.next_contact_at < now,
                     ~fn.EXISTS(contacted)))
     if responsible_id is not None:

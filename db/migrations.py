@@ -80,6 +80,19 @@ def _m005_activity_report_index(db) -> None:
                    "WHERE status = 'done' AND deleted_at IS NULL")
 
 
+def _m008_today_indexes(db) -> None:
+    # the Today panel (app.today): the planned activities by time (overdue and today's),
+    # the living clients by next contact and each client's done contacts ("missed
+    # contacts").  Partial indexes over those rows alone; the planned one starts with the
+    # status so that the planner prefers it to the plain status index.
+    db.execute_sql("CREATE INDEX IF NOT EXISTS activity_open_planned ON activity(status, planned_at, "
+                   "client_id, responsible_id) WHERE status = 'planned' AND deleted_at IS NULL")
+    db.execute_sql("CREATE INDEX IF NOT EXISTS activity_client_contact ON activity(client_id, done_at, kind) "
+                   "WHERE status = 'done' AND deleted_at IS NULL")
+    db.execute_sql("CREATE INDEX IF NOT EXISTS client_alive_next_contact ON client(next_contact_at, "
+                   "responsible_id) WHERE deleted_at IS NULL")
+
+
 MIGRATIONS: list[tuple[int, str, Callable]] = [
     (1, "initial schema and default funnel", _m001_initial),
     (2, "index of the funnel board columns", _m002_board_index),
@@ -88,6 +101,7 @@ MIGRATIONS: list[tuple[int, str, Callable]] = [
     (5, "index of the done activities for the activity report", _m005_activity_report_index),
     (6, "PostgreSQL: collation and trigram indexes of the searches", m006_postgres_indexes),
     (7, "PostgreSQL: the search index keeps the clients' sort key", m007_postgres_search_sort_key),
+    (8, "indexes of the Today panel", _m008_today_indexes),
 ]
 
 MIGRATIONS.sort(key=lambda m: m[0])

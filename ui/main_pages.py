@@ -1,5 +1,5 @@
 """The main window's pages that are built when first shown (funnel, calendar, activities,
-reports, settings): a start-up pays only for the client list."""
+reports, settings, trash): a start-up pays only for the client list."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
@@ -49,6 +49,18 @@ class LazyPages:
         self._settings_page = SettingsPage(self, database=self._database)
         self._settings_page.backup_settings.changed.connect(self.backups.refresh)
         return self._settings_page
+
+    @property
+    def trash_page(self):
+        """The Trash page (built on first use)."""
+        self._ensure_page(self.TRASH)
+        return self._trash_page
+
+    def _make_trash_page(self) -> QWidget:
+        from .trash_page import TrashPage
+        self._trash_page = TrashPage(self)
+        self._trash_page.message.connect(self.show_message)
+        return self._trash_page
 
     def _ensure_page(self, row: int) -> None:
         factory = self._page_factories.pop(row, None)

@@ -15,10 +15,10 @@ from .backup.status import BackupController
 from .bridge import bridge
 from .main_pages import LazyPages
 from .change_refresh import ChangeRefresher
+from .deferred import after_first_paint
 from .client_list import ClientListPage
 from .reminders import ReminderController
 from .search_box import SearchBox
-from .trash_page import TrashPage
 from .undo import undo_stack
 
 
@@ -43,13 +43,13 @@ class MainWindow(LazyPages, QMainWindow):
         # pages; funnel, calendar, activities and reports are built when first opened
         self.client_page = ClientListPage(self)
         self.funnel_page = self.calendar_page = self.activities_page = self.reports_page = None
-        self._settings_page = None  # built when first shown (see settings_page)
-        self.trash_page = TrashPage(self)
+        self._settings_page = self._trash_page = None  # built when first shown (see LazyPages)
         self._page_factories = {self.FUNNEL: self._make_funnel_page,
                                 self.CALENDAR: self._make_calendar_page,
                                 self.ACTIVITIES: self._make_activities_page,
                                 self.REPORTS: self._make_reports_page,
-                                self.SETTINGS: self._make_settings_page}
+                                self.SETTINGS: self._make_settings_page,
+                                self.TRASH: self._make_trash_page}
         pages = [
             ("clients", self.tr("Clients"), self.client_page),
             ("funnel", self.tr("Funnel"), QWidget(self)),
@@ -57,7 +57,7 @@ class MainWindow(LazyPages, QMainWindow):
             ("activities", self.tr("Activities"), QWidget(self)),
             ("reports", self.tr("Reports"), QWidget(self)),
             ("settings", self.tr("Settings"), QWidget(self)),
-            ("trash", self.tr("Trash"), self.trash_page),
+            ("trash", self.tr("Trash"), QWidget(self)),
         ]
         self.stack = QStackedWidget(self)
         self.navigation = QListWidget(self)
@@ -78,7 +78,7 @@ class MainWindow(LazyPages, QMainWindow):
         self.user_label = QLabel(self)
         self.database_label = QLabel(self)
         self._count_timer = QTimer(self, singleShot=True, interval=200)
-        self.reminders = ReminderController(self)
+        self.reminders = ReminderController(self, start=False)  # after the first paint, below
         self.backups = BackupController(self, automatic=automatic_backups)
         self.change_refresh = ChangeRefresher(self)  # shows what others change meanwhile
         self._build_today_dock()
@@ -93,7 +93,6 @@ class MainWindow(LazyPages, QMainWindow):
         self.client_page.open_client_requested.connect(self.open_card)
         self.client_page.new_client_requested.connect(self.on_new_action_triggered)
         self.client_page.message.connect(self.show_message)
-        self.trash_page.message.connect(self.show_message)
         self._count_timer.timeout.connect(self.update_count)
         self.reminders.open_client_requested.connect(self.open_card)
         self.reminders.today_requested.connect(self.on_reminders_today_requested)
@@ -103,6 +102,7 @@ class MainWindow(LazyPages, QMainWindow):
 
         self.restore_state()
         self.update_count()
+        after_first_paint(self, self.reminders.start)  # the tray icon and the reminder timer
         # Reminders missed while Kartoteka was closed pop up once the window has settled,
         # not between the start and the first painted list.
         QTimer.singleShot(STARTUP_REMINDERS_DELAY_MS, self.reminders.show_due_at_startup)
@@ -288,7 +288,8 @@ class MainWindow(LazyPages, QMainWindow):
         settings.setValue("main_window/state", self.saveState())
         settings.setValue("main_window/page", self.current_page())
         self.client_page.save_state()
-        self.trash_page.view.save_header()
+        if self._trash_page is not None:
+            self._trash_page.view.save_header()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()

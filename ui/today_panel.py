@@ -1,149 +1,28 @@
 """The Today panel: what is overdue, what is planned for today and whom we forgot to
-call (``app.today.today``), each row with one-click "Log call" and "Reschedule"."""
+call (``app.today.today``), each row with one-click "Log call" and "Reschedule".
+
+The panel reads in a worker thread, and the first time only once the window has been
+painted: a start-up shows the window first, then "Loading…" here for a moment."""
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import (QAbstractListModel, QEvent, QModelIndex, QPoint, QRect, QSize, Qt,
-                            QTimer, Signal)
-from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import (QApplication, QDateTimeEdit, QDialog, QDialogButtonBox, QLabel,
-                               QListView, QMenu, QScrollArea, QStyle, QStyledItemDelegate,
-                               QStyleOptionButton, QStyleOptionViewItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QDateTimeEdit, QDialog, QDialogButtonBox, QLabel, QListView, QMenu,
+                               QScrollArea, QStyleOptionViewItem, QVBoxLayout, QWidget)
 
-from app import recurrence
-from app.calendar import KIND_COLORS
-from app.today import MissedContact, TodayActivity, today
 from ui.bridge import bridge
-from ui.calendar import editing
-from ui.calendar.common import day_title, local_now, time_text
-from ui.formatting import qdatetime
-from ui.widgets.complete_dialog import CompleteActivityDialog
-from ui.widgets.labels import OVERDUE_COLOR, activity_kind_labels
-from . import style
+from ui.widgets.labels import OVERDUE_COLOR
+from .deferred import after_first_paint
+from .today_rows import ROW_ROLE, RowDelegate, TodayModel
+from .workers import run_in_worker
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-"""The ``TodayActivity`` or ``MissedContact`` of a row."""
-CALL_KINDS = ("call_in", "call_out")
-ACTIONS = ("log", "reschedule")
 VISIBLE_ROWS = 6
 
 
-class TodayModel(QAbstractListModel):
-    """One section of the panel: activities or missed contacts."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list = []
-        self.today = date.today()
-        self._kinds = activity_kind_labels()
-
-    def set_rows(self, rows: list, today_: date) -> None:
-        self.beginResetModel()
-        self.rows, self.today = list(rows), today_
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return "\n".join(self.lines(row))
-        if role == ROW_ROLE:
-            return row
-        return None
-
-    def _when(self, utc: datetime) -> str:
-        local = recurrence.to_local(utc)
-        if local.date() == self.today:
-            return time_text(local)
-        return "{:%d.%m} {}".format(local, time_text(local))
-
-    def lines(self, row) -> tuple[str, str]:
-        if isinstance(row, MissedContact):
-            first = self.tr("{name}: contact planned %n day(s) ago", "", row.days_overdue).format(
-                name=row.client_name) if row.days_overdue else \
-                self.tr("{name}: contact planned for today").format(name=row.client_name)
-            return first, row.responsible_name
-        first = "{}  {}".format(self._when(row.planned_at), self._kinds.get(row.kind, row.kind))
-        if row.subject:
-            first += " · " + row.subject
-        second = " · ".join(p for p in (row.client_name, row.responsible_name) if p)
-        return first, second
-
-    def action_text(self, row, action: str) -> str:
-        if action == "reschedule":
-            return self.tr("Reschedule")
-        if isinstance(row, MissedContact) or row.kind in CALL_KINDS:
-            return self.tr("Log call")
-        return self.tr("Done")
-
-
-class RowDelegate(QStyledItemDelegate):
-    """Two lines of text and two buttons on the right, painted; clicks become signals."""
-
-    action_clicked = Signal(QModelIndex, str)
-    """A row's button was clicked: the row and "log" or "reschedule"."""
-
-    def __init__(self, accent: str, parent=None):
-        super().__init__(parent)
-        self.accent = accent
-
-    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt API
-        return QSize(200, option.fontMetrics.height() * 2 + 14)
-
-    def button_rects(self, rect: QRect, metrics, model: TodayModel, row) -> dict[str, QRect]:
-        out, right = {}, rect.right() - 6
-        for action in reversed(ACTIONS):
-            width = metrics.horizontalAdvance(model.action_text(row, action)) + 22
-            out[action] = QRect(right - width, rect.center().y() - 13, width, 26)
-            right -= width + 6
-        return out
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        model, row = index.model(), index.data(ROW_ROLE)
-        painter.save()
-        if option.state & QStyle.StateFlag.State_MouseOver:
-            painter.fillRect(option.rect, style.themed("#f4f7fb"))
-        color = self.accent if isinstance(row, MissedContact) else KIND_COLORS.get(row.kind, "#9e9e9e")
-        painter.fillRect(QRect(option.rect.left() + 2, option.rect.top() + 4, 3, option.rect.height() - 8),
-                         QColor(color))
-        buttons = self.button_rects(option.rect, option.fontMetrics, model, row)
-        text_right = min(r.left() for r in buttons.values()) - 8
-        first, second = model.lines(row)
-        line = option.fontMetrics.height()
-        left = option.rect.left() + 12
-        bold = QFont(option.font)
-        bold.setBold(True)
-        painter.setFont(bold)
-        painter.setPen(style.themed("#1f2d3d"))
-        painter.drawText(QRect(left, option.rect.top() + 5, text_right - left, line), 0,
-                         option.fontMetrics.elidedText(first, Qt.TextElideMode.ElideRight, text_right - left))
-        painter.setFont(option.font)
-        painter.setPen(style.themed("#6b7785"))
-        painter.drawText(QRect(left, option.rect.top() + 7 + line, text_right - left, line), 0,
-                         option.fontMetrics.elidedText(second, Qt.TextElideMode.ElideRight, text_right - left))
-        painter.restore()
-        qstyle = option.widget.style() if option.widget else QApplication.style()
-        for action, rect in buttons.items():
-            button = QStyleOptionButton()
-            button.rect, button.text = rect, model.action_text(row, action)
-            button.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Raised
-            button.fontMetrics, button.palette = option.fontMetrics, option.palette
-            qstyle.drawControl(QStyle.ControlElement.CE_PushButton, button, painter, option.widget)
-
-    def editorEvent(self, event, model, option, index) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton:
-            pos = event.position().toPoint()
-            for action, rect in self.button_rects(option.rect, option.fontMetrics, model,
-                                                  index.data(ROW_ROLE)).items():
-                if rect.contains(pos):
-                    self.action_clicked.emit(QModelIndex(index), action)
-                    return True
-        return super().editorEvent(event, model, option, index)
+def _read_today(_progress, _cancelled):
+    from app.today import today
+    return today()
 
 
 class _Section(QWidget):
@@ -192,6 +71,8 @@ class TodayPanel(QWidget):
 
     open_client_requested = Signal(int)
     """Open the card of this client."""
+    refreshed = Signal()
+    """The rows were read again and are shown."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -212,14 +93,25 @@ class TodayPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
+        self.status = QLabel(self.tr("Loading…"), self)  # until the first answer, or what went wrong
+        self.status.setObjectName("PageHint")
+        self.status.setWordWrap(True)
+        self.heading.setText(self.tr("Today"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addWidget(self.heading)
+        layout.addWidget(self.status)
         layout.addWidget(scroll, 1)
+        layout.addStretch(0)  # keeps the heading and "Loading…" at the top until the rows come
+        self._body = scroll
+        scroll.hide()
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._midnight = QTimer(self, singleShot=True)
         self._midnight.setTimerType(Qt.TimerType.VeryCoarseTimer)
         self._dirty = True
+        self._waiting_for_paint = False
+        self._task = None  # the read in progress
+        self._again = False  # something changed while reading: read once more
         for section in self.overdue, self.planned, self.missed:
             section.delegate.action_clicked.connect(self.on_delegate_action_clicked)
             section.view.doubleClicked.connect(self.on_view_double_clicked)
@@ -228,22 +120,58 @@ class TodayPanel(QWidget):
         bridge().changed.connect(self.on_bridge_changed)
 
     def refresh(self) -> None:
+        """Read the panel again in a worker; the rows are replaced when it answers."""
         self._refresh_timer.stop()
         if not self.isVisible():
             self._dirty = True
             return
         self._dirty = False
-        now = local_now()
-        data = today()
+        if self.is_loading():
+            self._again = True
+            return
+        self._again = False
+        self._task = run_in_worker(_read_today, on_done=self.on_task_done,
+                                   on_error=self.on_task_failed, parent=self)
+
+    def is_loading(self) -> bool:
+        """A read is running (the rows shown, if any, may be about to change)."""
+        return self._task is not None and self._task.is_running()
+
+    def on_task_done(self, data) -> None:
+        self._task = None
+        if self._again or self._dirty:  # what was read is already stale
+            self.refresh()
+            return
+        from app import recurrence
+        from ui.calendar.common import day_title
+        now = recurrence.to_local(data.now)
         self.heading.setText(self.tr("Today, {day}").format(day=day_title(now.date())))
         self.overdue.set_rows(data.overdue, data.overdue_total, now.date())
         self.planned.set_rows(data.today, len(data.today), now.date())
         self.missed.set_rows(data.missed_contacts, data.missed_contacts_total, now.date())
+        self.status.hide()
+        self._body.show()
         midnight = datetime.combine(now.date() + timedelta(days=1), time(0, 0, 5))
         self._midnight.start(int((midnight - now).total_seconds() * 1000))
+        self.refreshed.emit()
+
+    def on_task_failed(self, exc: BaseException) -> None:
+        from .errors import message
+        self._task = None
+        if self._again:
+            self.refresh()
+            return
+        self.status.setText(message(exc))
+        self.status.show()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
+        if self._dirty and not self._waiting_for_paint:
+            self._waiting_for_paint = True
+            after_first_paint(self, self.on_first_paint)  # at a start-up: the window first
+
+    def on_first_paint(self) -> None:
+        self._waiting_for_paint = False
         if self._dirty:
             self.refresh()
 
@@ -266,6 +194,10 @@ class TodayPanel(QWidget):
 
     def log(self, row) -> bool:
         """"Log call" (or "Done"): the result and the next contact, then the core."""
+        from app import recurrence
+        from app.today import MissedContact
+        from ui.calendar import editing
+        from ui.widgets.complete_dialog import CompleteActivityDialog
         is_missed = isinstance(row, MissedContact)
         subject = row.client_name if is_missed else " · ".join(p for p in (row.client_name, row.subject) if p)
         dialog = CompleteActivityDialog(subject, "call_out" if is_missed else row.kind, self)
@@ -285,6 +217,10 @@ class TodayPanel(QWidget):
 
     def reschedule_by(self, row, days: int | None) -> None:
         """Move to the same time ``days`` days from today, or to a date the user picks."""
+        from app import recurrence
+        from app.today import MissedContact
+        from ui.calendar import editing
+        from ui.calendar.common import local_now
         when = row.next_contact_at if isinstance(row, MissedContact) else row.planned_at
         current = recurrence.to_local(when)
         if days is None:
@@ -295,6 +231,7 @@ class TodayPanel(QWidget):
             editing.reschedule_from_today(self, row, new)
 
     def ask_datetime(self, initial: datetime) -> datetime | None:
+        from ui.formatting import qdatetime
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Reschedule"))
         edit = QDateTimeEdit(qdatetime(initial), dialog)

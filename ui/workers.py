@@ -11,9 +11,16 @@ done / error / cancelled.  A cancel that ``fn`` noticed ends in ``on_cancelled``
 
 peewee opens one connection per thread, so the worker's own connection to the
 database is closed when ``fn`` ends, before the result is reported.
+
+Python's cyclic garbage collector runs in whichever thread happens to allocate; a
+collection in a worker would destroy unreachable Qt objects (a closed window, a timer)
+outside the GUI thread, which Qt does not allow (warnings, then a crash).  So the
+automatic collector is paused while a worker runs, and collections happen in the GUI
+thread only.
 """
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 import time
@@ -24,6 +31,27 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 PROGRESS_INTERVAL = 0.05  # seconds between two progress reports
 
 _running: set["WorkerTask"] = set()
+_gc_lock = threading.Lock()
+_gc_pauses = 0  # workers running; the collector is paused while there are any
+_gc_was_enabled = False
+
+
+def _pause_collector() -> None:
+    global _gc_pauses, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pauses += 1
+
+
+def _resume_collector() -> None:
+    """Called by the worker thread as its very last step (it allocates nothing after)."""
+    global _gc_pauses
+    with _gc_lock:
+        _gc_pauses -= 1
+        if _gc_pauses == 0 and _gc_was_enabled:
+            gc.enable()
 
 
 def close_thread_connection() -> None:
@@ -62,7 +90,10 @@ class _Thread(QThread):
             outcome = ("error", exc)
         finally:
             close_thread_connection()
-        self.ended.emit(*outcome)
+        try:
+            self.ended.emit(*outcome)
+        finally:
+            _resume_collector()
 
 
 class WorkerTask(QObject):
@@ -90,6 +121,7 @@ class WorkerTask(QObject):
 
     def start(self) -> "WorkerTask":
         _running.add(self)
+        _pause_collector()  # resumed by the thread when it ends (see the module docstring)
         self._thread.start()
         return self
 

@@ -5005,6 +5005,14 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
             <numerusform>&lt;b&gt;%n&lt;/b&gt; предупреждений</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n&lt;/b&gt; new campaign(s): %1</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; новая кампания: %1</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; новые кампании: %1</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; новых кампаний: %1</numerusform>
+        </translation>
+    </message>
     <message>
         <source>not imported: %1</source>
         <translation>не импортируется: %1</translation>
@@ -6466,6 +6474,10 @@ Log the first one above.</source>
     <message>
         <source>Nobody is waiting for a call.</source>
         <translation>Никто не ждёт звонка.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
     </message>
     <message>
         <source>Today, {day}</source>

@@ -9,7 +9,7 @@ from app.activities import ActivityData
 from app.client_bulk import trash_clients
 from app.clients import ClientData, create_client
 from app.today import today
-from db.models import Client, Employee
+from db.models import Activity, Client, Employee
 
 MOSCOW = tz.gettz("Europe/Moscow")
 NOW = datetime(2027, 3, 10, 9, 0)  # 12:00 in Moscow
@@ -88,9 +88,23 @@ def test_lists_are_capped_and_the_total_still_counts(client_id):
     assert len(data.overdue) == 3 and data.overdue_total == 5
 
 
+def _plan_of(query) -> str:
+    sql, params = query.sql()
+    return " ".join(row[3] for row in Client._meta.database.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
+
+
 @pytest.mark.sqlite_only
-def test_missed_contacts_use_the_next_contact_index(client_id):
+def test_missed_contacts_use_the_next_contact_and_done_contact_indexes(client_id):
     from app.today import _missed
-    sql, params = _missed(NOW, MOSCOW, None).order_by(Client.next_contact_at).limit(10).sql()
-    plan = " ".join(row[3] for row in Client._meta.database.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
-    assert "INDEX client_next_contact_at" in plan and "activity_client_id" in plan
+    plan = _plan_of(_missed(NOW, MOSCOW, None).order_by(Client.next_contact_at).limit(10))
+    assert "next_contact (next_contact_at<?)" in plan and "INDEX activity_client_contact" in plan
+    count = _plan_of(_missed(NOW, MOSCOW, None))  # the total: the living clients' index alone
+    assert "INDEX client_alive_next_contact" in count and "INDEX activity_client_contact" in count
+
+
+@pytest.mark.sqlite_only
+def test_overdue_and_today_walk_the_planned_activities_index(client_id):
+    from app.today import _planned
+    overdue = _planned(None).where(Activity.planned_at < NOW)
+    assert "INDEX activity_open_planned (status=? AND planned_at<?)" in _plan_of(overdue)
+    assert "INDEX activity_open_planned" in _plan_of(overdue.order_by(Activity.planned_at).limit(10))

@@ -34,8 +34,8 @@ def panel(qtbot, data):
     widget = TodayPanel()
     qtbot.addWidget(widget)
     widget.resize(900, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitSignal(widget.refreshed):  # read in a worker once the panel is painted
+        widget.show()
     return widget
 
 
@@ -130,3 +130,23 @@ def test_double_click_opens_the_client(panel, data, qtbot):
         QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
         QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
     assert opened.args == [data["romashka"]]
+
+
+def test_the_panel_says_loading_until_it_has_been_painted_and_read(qtbot, data):
+    from ui.today_panel import TodayPanel
+    widget = TodayPanel()
+    qtbot.addWidget(widget)
+    widget.resize(900, 700)
+    assert widget.status.text() == "Loading…" and widget.overdue.model.rowCount() == 0
+    with qtbot.waitSignal(widget.refreshed):
+        widget.show()
+    assert widget.status.isHidden() and widget.overdue.title.text() == "Overdue (1)"
+    assert widget.heading.text().startswith("Today, ")
+
+
+def test_the_main_window_fills_the_today_panel_once_shown(data, make_window, qtbot):
+    window = make_window()
+    panel = window.today_panel
+    qtbot.waitUntil(lambda: panel.overdue.model.rowCount() == 1, timeout=5000)
+    assert "Напомнить об оплате" in panel.overdue.model.index(0, 0).data()
+    assert "ООО «Ромашка»" in panel.missed.model.index(0, 0).data()

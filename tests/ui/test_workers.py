@@ -99,3 +99,13 @@ def test_a_write_in_the_worker_refreshes_the_gui(db, qtbot):
         pass
     qtbot.waitUntil(lambda: any(ch.entity == "client" for ch in changes))
     assert blocker.args[0] in next(ch.ids for ch in changes if ch.entity == "client")
+
+
+def test_the_garbage_collector_waits_while_a_worker_runs(qtbot):
+    """Qt objects must die in the GUI thread: no automatic collection inside a worker."""
+    import gc
+    assert gc.isenabled()
+    results = []
+    task = run_in_worker(lambda _p, _c: gc.isenabled(), on_done=results.append)
+    _wait(qtbot, task)
+    assert results == [False] and gc.isenabled()

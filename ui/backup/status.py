@@ -9,16 +9,25 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QLabel, QMessageBox, QProgressDialog, QWidget
-
-from app.backup_archive import OperationCancelled
-from app.backup_rotation import BackupStatus
-from app.backup_schedule import REASON_DAILY, REASON_EXIT
+from PySide6.QtWidgets import QLabel, QWidget
 
 from ..bridge import bridge
+from ..deferred import after_first_paint
 from ..errors import message
 from ..workers import run_in_worker
-from .settings import load_policy, manual_folder
+
+# The backup services and settings load once the window has been painted (the line is
+# filled then): a start-up needs none of them.
+
+
+def load_policy():
+    from .settings import load_policy
+    return load_policy()
+
+
+def manual_folder() -> str:
+    from .settings import manual_folder
+    return manual_folder()
 
 CHECK_INTERVAL_MS = 60 * 60 * 1000
 START_DELAY_MS = 3000  # the first check waits for the window to be painted
@@ -67,22 +76,38 @@ class BackupController(QObject):
         self.task = None
         self.changed_since_backup = False
         self.exit_done = False
-        self._exit_dialog: QProgressDialog | None = None
+        self._exit_dialog = None  # the progress of a backup on closing
         self.timer = QTimer(self, singleShot=True, interval=CHECK_INTERVAL_MS)
         self.timer.timeout.connect(self.check)
         self.label.clicked.connect(self.on_label_clicked)
         bridge().changed.connect(self.on_bridge_changed)
-        self.refresh()
+        after_first_paint(window, self.refresh_in_worker)  # once the window shows
 
     # -- the line -------------------------------------------------------------------
 
-    def status(self) -> BackupStatus:
+    def status(self):
+        """The ``app.backup_rotation.BackupStatus`` of the backups."""
         return load_policy().status(self.clock(), [manual_folder()])
 
     def refresh(self) -> None:
         if self.task is not None:
             return  # "Backing up…" until it ends
-        st, folder = self.status(), load_policy().folder
+        self._show(self.status(), load_policy().folder)
+
+    def refresh_in_worker(self) -> None:
+        """The first look at the backups, in a worker: a backup folder on a network
+        share that does not answer must not hold the window just shown."""
+        clock = self.clock
+
+        def look(_progress, _cancelled):
+            return load_policy().status(clock(), [manual_folder()]), load_policy().folder
+
+        def seen(result) -> None:
+            if self.task is None:  # not "Backing up…" meanwhile
+                self._show(*result)
+        run_in_worker(look, on_done=seen, on_error=lambda _exc: self.refresh(), parent=self)
+
+    def _show(self, st, folder) -> None:
         if st.state == "ok":
             text = self.tr("Last backup: {when}").format(when=self._when(st.last_time))
             self.label.show_state(text, "ok", str(st.last_path))
@@ -119,6 +144,7 @@ class BackupController(QObject):
         self.timer.start(CHECK_INTERVAL_MS)
         self.refresh()
         if self._automatic and self.task is None and load_policy().daily_due(self.clock()):
+            from app.backup_schedule import REASON_DAILY
             self.run(REASON_DAILY)
 
     def run(self, reason: str, on_finished=None):
@@ -127,6 +153,8 @@ class BackupController(QObject):
         self.changed_since_backup = False
         self.label.show_state(self.tr("Backing up…"), "busy", str(policy.folder))
         now = self.clock()
+
+        from app.backup_archive import OperationCancelled
 
         def job(progress, cancelled):
             def step(fraction):
@@ -155,6 +183,10 @@ class BackupController(QObject):
             return False
         if self.task is None and not load_policy().exit_due(self.clock(), self.changed_since_backup):
             return False
+        from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+        from app.backup_archive import OperationCancelled
+        from app.backup_schedule import REASON_EXIT
         dialog = QProgressDialog(self.tr("Saving a backup…"), self.tr("Skip"), 0, 100, self._window)
         dialog.setWindowTitle(self.tr("Kartoteka"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -196,6 +228,7 @@ class BackupController(QObject):
 
     def _report_failure(self, outcome) -> None:
         if isinstance(outcome, BaseException):
+            from PySide6.QtWidgets import QMessageBox
             QMessageBox.warning(self._window, self.tr("Backup"), message(outcome))
 
     def on_bridge_changed(self, _change) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QMessageBox, QPushBut
 
 from .. import style
 from ..bridge import bridge
+from ..deferred import after_first_paint
 from ..i18n import plural_s
 from ..widgets.a11y import tab_reachable
 from .bulk import BulkActions
@@ -118,7 +119,9 @@ class ClientListPage(QWidget):
 
         from ..segments.actions import SegmentActions
         self.segments = SegmentActions(self)  # the Segments button, "Campaign…" on the selection
+        self.model.start_quickly()  # the first ids and the count; the rest once painted
         self.view.setSortingEnabled(True)  # queries the ids once, in the remembered order
+        after_first_paint(self.view.viewport(), self.model.load_rest)
 
     # ----------------------------------------------------------------- behaviour
 

@@ -7,8 +7,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QPushButton
 
-from app import campaigns, segments
-from app.campaigns import campaign_choices
 from app.errors import KartotekaError
 from app.events import Change
 
@@ -57,6 +55,7 @@ class SegmentActions(QObject):
     def save_filter(self, name: str) -> int | None:
         """Save the list's filter (over the chosen segment's conditions) as a new segment,
         then show that segment alone."""
+        from app import segments  # the segment services load with the first use
         bar = self.page.filter_bar
         base_id = bar.segment.segment_id()
         try:
@@ -94,6 +93,7 @@ class SegmentActions(QObject):
         return open_segment_export(self.page.window(), segment_id)
 
     def set_campaign(self, ids: list[int], campaign_id: int | None) -> None:
+        from app import campaigns
         try:
             run_undoable(self.tr("Set campaign"), lambda: campaigns.set_client_campaign(ids, campaign_id),
                          campaigns.restore_client_campaign)
@@ -126,6 +126,8 @@ class SegmentActions(QObject):
         ids = self.page.selected_ids()
         if not ids:
             return
+        from app.campaigns import campaign_choices
+
         from ..client_list.bulk import ChoiceDialog
         items = [(i, n) for i, n in campaign_choices()] + [(None, self.tr("No campaign"))]
         dialog = ChoiceDialog(self.page, self.tr("Campaign"),

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox
 
-from app.campaigns import campaign_choices
 from app.client_list import filter_choices
-from app.segments import list_segments
 
 from ..client_list.filter_bar import ChoiceCombo
 
@@ -21,6 +19,7 @@ class SegmentCombo(ChoiceCombo):
 
     @staticmethod
     def items() -> list[tuple[object, str]]:
+        from app.segments import list_segments  # with the first look at the choices
         return [(s.id, s.name) for s in list_segments()] + [(v, v) for v in filter_choices().segments]
 
     def set_items(self, items: list[tuple[object, str]]) -> None:
@@ -47,6 +46,7 @@ class SegmentCombo(ChoiceCombo):
 
 def fill_campaign_combo(combo: QComboBox, current: int | None, none_text: str) -> None:
     """Every campaign by name after a "none" entry, ``current`` chosen; no signals."""
+    from app.campaigns import campaign_choices
     combo.blockSignals(True)
     combo.clear()
     combo.addItem(none_text, None)
