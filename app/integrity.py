@@ -1,5 +1,6 @@
-"""Is the database file healthy?  ``check_database`` (full) and ``quick_check`` (start-up)
-report in plain words; ``is_network_path`` warns about keeping the database on a
+"""Is the database file healthy?  ``check_database`` (full), ``quick_check`` (every page,
+in the background after a start) and ``header_check`` (before the window opens: the file
+is a database whose schema reads, in milliseconds whatever its size) report in plain words; ``is_network_path`` warns about keeping the database on a
 network share, where SQLite's file locking cannot be trusted.
 
 Nothing here writes to the database.  A check opens its own SQLite connection (it
@@ -66,7 +67,15 @@ def _connect(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(str(path), isolation_level=None)
 
 
-def _check(path, *, quick: bool) -> IntegrityReport:
+def _header_problems(conn: sqlite3.Connection) -> list[str]:
+    """Reads the header and the schema (the first pages); raises sqlite3.DatabaseError
+    when they cannot be read."""
+    conn.execute("PRAGMA schema_version").fetchone()
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    return []
+
+
+def _check(path, *, quick: bool, header_only: bool = False) -> IntegrityReport:
     path = Path(path)
     if not path.is_file():
         return IntegrityReport(str(path), False, ["the database file does not exist"],
@@ -77,14 +86,14 @@ def _check(path, *, quick: bool) -> IntegrityReport:
         return IntegrityReport(str(path), False, [f"the file cannot be opened ({exc})"], RESTORE_ADVICE)
     try:
         try:
-            problems = integrity_problems(conn, quick=quick)
+            problems = _header_problems(conn) if header_only else integrity_problems(conn, quick=quick)
         except sqlite3.DatabaseError as exc:
             return IntegrityReport(str(path), False,
                                    [f"the file is not a readable database ({exc})"], RESTORE_ADVICE)
         if problems:
             return IntegrityReport(str(path), False,
                                    ["the database file is damaged: " + p for p in problems], RESTORE_ADVICE)
-        if quick:
+        if quick or header_only:
             return IntegrityReport(str(path), True)
         fk = foreign_key_problems(conn)
         return IntegrityReport(str(path), not fk, fk, FK_ADVICE if fk else "")
@@ -95,6 +104,12 @@ def _check(path, *, quick: bool) -> IntegrityReport:
 def check_database(path) -> IntegrityReport:
     """Full check: ``PRAGMA integrity_check`` and ``PRAGMA foreign_key_check``."""
     return _check(path, quick=False)
+
+
+def header_check(path) -> IntegrityReport:
+    """The file's header and schema read (milliseconds): what must hold before the program
+    opens it.  Damage further in is ``quick_check``'s to find."""
+    return _check(path, quick=True, header_only=True)
 
 
 def quick_check(path) -> IntegrityReport:

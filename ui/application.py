@@ -233,6 +233,9 @@ def run_gui(args) -> int:
         return take_screenshots(window, Path(args.screenshot))
     window.show()
     window.backups.start()
+    if interactive and not target.startswith(("postgresql://", "postgres://")):
+        from .backup.startup import check_in_background
+        check_in_background(window, Path(target).expanduser())  # every page, after the first paint
     if choice == "import":
         window.import_action.trigger()
     elif choice == "restore":

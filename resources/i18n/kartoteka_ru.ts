@@ -6324,6 +6324,10 @@ Keep the database on this computer&apos;s disk, or, for an office where several 
         <translation>Восстановите её из последней исправной копии (повреждённый файл сохранится) или откройте как есть, чтобы спасти то, что ещё читается.</translation>
     </message>
     <message>
+        <source>Restore it from the latest good backup (the damaged file is kept), or keep working to save what can still be read.</source>
+        <translation>Восстановите её из последней исправной копии (повреждённый файл сохранится) или продолжайте работу, чтобы спасти то, что ещё читается.</translation>
+    </message>
+    <message>
         <source>Restore from the latest good backup</source>
         <translation>Восстановить из последней исправной копии</translation>
     </message>
@@ -6338,6 +6342,10 @@ Keep the database on this computer&apos;s disk, or, for an office where several 
     <message>
         <source>Quit</source>
         <translation>Выйти</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>Продолжить работу</translation>
     </message>
     <message>
         <source>Restore from backup</source>

@@ -114,3 +114,19 @@ def test_network_path_on_windows():
 def test_unknown_mount_table_claims_nothing(tmp_path):
     assert is_network_path(tmp_path / "k.db", mounts_text="", platform="linux") is False
     assert is_network_path(tmp_path / "k.db") is False  # the test machine keeps tmp on a local disk
+
+
+def test_the_start_up_check_reads_only_the_header_and_schema(db_path, tmp_path):
+    """Before the window opens: a file that is not a database is caught at once; damage
+    deeper in is left to the quick check that runs after the window is shown."""
+    from app.integrity import header_check
+    Client.insert_many([{"name": f"Клиент {i} " + "x" * 50, "name_fold": f"клиент {i}"}
+                        for i in range(3000)]).execute()
+    close_database()
+    assert header_check(db_path).ok
+    damage(db_path)
+    assert header_check(db_path).ok and not quick_check(db_path).ok
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"Name;Phone\n" * 500)
+    report = header_check(junk)
+    assert not report.ok and "not a readable database" in report.findings[0]

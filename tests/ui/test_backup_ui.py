@@ -219,3 +219,31 @@ def test_backup_settings_are_saved_for_this_computer(db, folder, main_window, qt
     policy = backup_settings.load_policy()
     assert (policy.folder, policy.automatic, policy.warn_after_days) == (other, False, 3)
     assert main_window.backups.label.text() == "No backup yet"
+
+
+def test_damage_found_after_the_window_opens_offers_the_latest_backup(db, db_path, folder, make_window, qtbot):
+    """The quick check of every page runs in a worker once the window is painted; damage
+    it finds is said, with the latest good backup one click away."""
+    from db.models import Client
+    from tests.app.test_integrity import damage
+    from ui.backup.startup import check_in_background
+    Client.insert_many([{"name": f"Клиент {i} " + "x" * 50, "name_fold": f"клиент {i}"}
+                        for i in range(3000)]).execute()
+    latest = make_backup(folder)
+    damaged = db_path.parent / "copy.db"
+    damaged.write_bytes(db_path.read_bytes())
+    damage(damaged)
+    window = make_window()
+    requested = []
+    window.restore_requested.connect(requested.append)
+    texts = []
+
+    def restore(box):
+        texts.append(box.text())
+        assert box.keep.text() == "Keep working" and box.restore.isEnabled()
+        box.restore.click()
+    seen = when_modal(restore, timeout_ms=10_000)
+    check_in_background(window, damaged)
+    qtbot.waitUntil(lambda: bool(requested), timeout=10_000)
+    assert seen and "is damaged" in texts[0]
+    assert requested == [str(latest)]
