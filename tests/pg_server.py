@@ -208,6 +208,17 @@ def pg_server():
         server.stop()
 
 
+@pytest.fixture
+def server(request):
+    """The throwaway server, for the tests that talk to PostgreSQL itself (skipped where
+    PostgreSQL is not installed)."""
+    try:
+        _bin_dir()
+    except RuntimeError:
+        pytest.skip("PostgreSQL is not installed")
+    return request.getfixturevalue("pg_server")
+
+
 def fresh_database(request):
     """The URL of a fresh PostgreSQL database under ``--pg``; None otherwise."""
     if not on_postgres(request.config):

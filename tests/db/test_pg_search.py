@@ -19,16 +19,6 @@ QUERIES = ["ович", "евна", "снаб", "ольга", "Ёл", "ООО", "
            "gmail", "ivan", "555-00-11", "8 (916) 555-00-11", "500100732259", "nothing-like-this"]
 
 
-@pytest.fixture
-def server(request):
-    from tests.pg_server import _bin_dir
-    try:
-        _bin_dir()
-    except RuntimeError:
-        pytest.skip("PostgreSQL is not installed")
-    return request.getfixturevalue("pg_server")
-
-
 def _fill() -> None:
     from app.demo import generate
     generate(120, seed=11, now=NOW)

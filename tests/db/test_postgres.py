@@ -22,16 +22,6 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def server(request):
-    from tests.pg_server import _bin_dir
-    try:
-        _bin_dir()
-    except RuntimeError:
-        pytest.skip("PostgreSQL is not installed")
-    return request.getfixturevalue("pg_server")
-
-
-@pytest.fixture
 def sqlite_demo(tmp_path):
     """A small SQLite database with demo data (closed again)."""
     from app.demo import generate

@@ -85,6 +85,19 @@ def type_text(widget, text: str) -> None:
                            Qt.KeyboardModifier.NoModifier)
 
 
+@pytest.fixture
+def russian(qapp):
+    """The program's Russian translators installed, as ``--lang ru`` does; English after."""
+    from PySide6.QtCore import QLocale
+
+    from ui import i18n
+    previous = QLocale()
+    assert i18n.install(qapp, "ru") == "ru"
+    yield
+    i18n.install(qapp, "en")
+    QLocale.setDefault(previous)
+
+
 def when_modal(handler, timeout_ms: int = 3000) -> list:
     """Run ``handler(dialog)`` as soon as a modal dialog opens (the code under test is
     blocked in ``exec()`` meanwhile).  Returns a list that gets the dialog, to check it ran."""

@@ -83,18 +83,6 @@ def test_history_follows_a_change_made_while_it_is_shown(history_client, qtbot):
     assert "Deal «Вторая поставка» created" in column(card.history, WHAT)
 
 
-@pytest.fixture
-def russian(qapp):
-    from PySide6.QtCore import QLocale
-
-    from ui import i18n
-    previous = QLocale()
-    assert i18n.install(qapp, "ru") == "ru"
-    yield
-    i18n.install(qapp, "en")
-    QLocale.setDefault(previous)
-
-
 def test_history_reads_as_russian_sentences(history_client, qtbot, russian):
     """The verb agrees with the noun: «Клиент создан», «Сделка … создана», «Дело … создано»."""
     client_id, _anna = history_client

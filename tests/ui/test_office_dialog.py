@@ -2,23 +2,12 @@
 to the server, keep the address (never the password) for the next start."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.clients import ClientData, create_client
 from tests.ui.conftest import type_text
 from ui.office_dialog import URL_KEY, OfficeDialog, office_target
-
-
-@pytest.fixture
-def server(request):
-    from tests.pg_server import _bin_dir
-    try:
-        _bin_dir()
-    except RuntimeError:
-        pytest.skip("PostgreSQL is not installed")
-    return request.getfixturevalue("pg_server")
 
 
 def _fill(dialog, server, dbname: str, password: str = "") -> None:

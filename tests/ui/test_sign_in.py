@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import access, context, employees
@@ -152,16 +152,6 @@ def test_the_refusal_names_the_role_and_the_action_in_english(team, tmp_path):
     from ui.errors import message
     assert message(_refusal(team, tmp_path)) == ("Your role (Manager) does not allow you to restore a backup. "
                                                  "Ask the owner.")
-
-
-@pytest.fixture
-def russian(qapp):
-    from ui import i18n
-    previous = QLocale()
-    assert i18n.install(qapp, "ru") == "ru"
-    yield
-    i18n.install(qapp, "en")
-    QLocale.setDefault(previous)
 
 
 def test_the_refusal_is_said_in_russian(team, tmp_path, russian):

@@ -19,7 +19,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QTranslator
 
 ROOT = Path(__file__).resolve().parents[2]
 I18N = ROOT / "resources" / "i18n"
@@ -143,17 +143,6 @@ def test_the_qm_file_is_built_from_the_shipped_ts(tmp_path):
     subprocess.run([_tool("pyside6-lrelease"), "-silent", str(TS), "-qm", str(built)],
                    check=True, capture_output=True, timeout=60)
     assert built.read_bytes() == QM.read_bytes(), "run `make translations` to rebuild the .qm"
-
-
-@pytest.fixture
-def russian(qapp):
-    """The program's Russian translators installed, as ``--lang ru`` does; English after."""
-    from ui import i18n
-    previous = QLocale()
-    assert i18n.install(qapp, "ru") == "ru"
-    yield
-    i18n.install(qapp, "en")
-    QLocale.setDefault(previous)
 
 
 def test_the_translator_loads_plural_forms(qapp):
