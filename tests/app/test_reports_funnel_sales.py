@@ -56,7 +56,10 @@ def won(world, client, amount, closed, **kw):
 # --- funnel -------------------------------------------------------------------------------
 
 @pytest.fixture
-def funnel_world(world):
+def funnel_world(world, monkeypatch):
+    # the reports below are asked "as of Dec 1": should this run on Dec 1 itself, the report
+    # would measure up to the real clock, so the clock is the end of Dec 1 (Moscow) too
+    monkeypatch.setattr("app.reports.funnel_conversion.utcnow", lambda: datetime(2026, 12, 1, 21, 0))
     st = world["st"]
     make_deal(world["moscow"], 10, [(st[0], datetime(2026, 11, 2, 9)), (st[1], datetime(2026, 11, 4, 9)),
                                     (st[2], datetime(2026, 11, 5, 9))], responsible=world["anna"])

@@ -24,7 +24,7 @@ def _seed():
         "future": log_activity(ActivityData(kind="meeting", subject="Встреча", client_id=romashka.id,
                                             status="planned", planned_at=now + timedelta(days=2))),
         "done": log_activity(ActivityData(kind="email", subject="КП", result="отправили",
-                                          client_id=romashka.id, done_at=now - timedelta(hours=1))),
+                                          client_id=romashka.id, done_at=now - timedelta(seconds=1))),
         "old": log_activity(ActivityData(kind="note", result="давно", client_id=anna.id,
                                          done_at=now - timedelta(days=90))),
     }
