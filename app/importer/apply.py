@@ -26,11 +26,12 @@ from ..events import publish
 from ..validation import email_is_valid
 from .bulk import insert_rows, insert_tuple_ids, insert_tuples, storage_value
 from .campaigns import AUDIT_KEY, resolve as resolve_campaigns
-from .cleaning import Draft, fast_fold
+from .cleaning import Draft
 from .errors import ImportCancelled
 from .fts_buffer import big_index_buffer
 from .gc_pause import gc_paused
 from .plan import ImportPlan
+from .values import fast_fold
 
 DEAL_TITLE = "Из импорта"
 MERGE_FIELDS = ("inn", "kpp", "city", "region", "address", "source", "segment", "birthday",

@@ -139,7 +139,7 @@ def _custom_fields() -> dict[str, int]:
 
 
 def guess_mapping(table, samples: int = 3) -> Mapping:
-    from .cleaning import resolve_status_value
+    from .values import resolve_status_value
     from .table import cell_text
     custom = _custom_fields()
     columns: list[ColumnMap] = []

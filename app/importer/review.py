@@ -8,7 +8,7 @@ from datetime import datetime
 
 from db.models import Client, Email, ImportBatch, Phone, Pipeline, Stage
 
-from .cleaning import resolve_status_value
+from .values import resolve_status_value
 from .table import Table, cell_text
 
 STATUSES = ("lead", "active", "refused", "archived")

@@ -10,7 +10,7 @@ import phonenumbers
 import pytest
 
 from app.importer import apply_import, guess_mapping, plan_import, read_table
-from app.importer.cleaning import fast_clean_name, fast_fold
+from app.importer.values import fast_clean_name, fast_fold
 from app.importer.table import _TOTALS, cell_text, is_totals
 from app.phones import ParsedPhone, normalize, split_numbers
 from app.validation import clean_name

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 
 from app.clients import load_client
 from app.importer import import_file, problem_rows, read_table, write_problems_xlsx
-from app.importer.cleaning import parse_date
+from app.importer.values import parse_date
 from app.importer.mapping import guess_mapping, header_target
 from db.models import Client
 
