@@ -3,7 +3,7 @@ in every usual way, e-mails, a funnel full of deals with their stage history, a 
 calls, meetings and notes, and the calls and tasks planned for the coming weeks.
 
 Fast enough for 100 000 clients: rows are built in memory a chunk of clients at a
-time with precomputed ids and written with ``executemany``, all in one transaction;
+time with precomputed ids and written with ``executemany`` (``app.demo_rows``), all in one transaction;
 plain indexes are dropped for the load and rebuilt once, the search index is built
 once at the end.  The same seed gives the same data, whatever the time of day.
 """
@@ -18,12 +18,13 @@ from peewee import SqliteDatabase
 from db.models import (Activity, Client, ClientTag, ContactPerson, Deal, Email, Employee, LostReason,
                        Phone, Stage, StageChange, Tag, database_proxy, utcnow)
 from db.search_index import index_client_range
-from db.sql import insert_many_rows, reset_sequences
+from db.sql import reset_sequences
 from db.text import fold
 
 from . import settings
 from .deals import default_pipeline
 from .demo_campaigns import add_campaigns
+from .demo_rows import Rows, drop_indexes, max_id, ts
 from .demo_words import (CITIES, CITY_WEIGHTS, COMPANY_SEGMENTS, COMPETITORS, CONTACT_KINDS,
                          DEAL_TITLES, DONE_KINDS, DONE_TEXT, DONE_WEIGHTS, FEMALE, INN_REGIONS,
                          MAIL_DOMAINS, MALE, MANAGERS, MOBILE_CODES, NOTES, PERSON_SEGMENTS,
@@ -43,63 +44,6 @@ def make_inn(rng: random.Random, length: int) -> str:
 
 def translit(text: str) -> str:
     return "".join(TRANSLIT.get(ch, ch) for ch in text.lower()).replace("_", "")
-
-
-_TS_CACHE: dict = {}
-
-
-def _ts(value):
-    """The stored text of a date or time (dates repeat a lot: the text is cached)."""
-    if value is None:
-        return None
-    text = _TS_CACHE.get(value)
-    if text is None:
-        text = str(value)
-        if len(_TS_CACHE) < 300_000:
-            _TS_CACHE[value] = text
-    return text
-
-
-class _Rows:
-    """Rows of one chunk, per table, in foreign-key order."""
-
-    TABLES = [
-        (Client, ("id", "kind", "name", "name_fold", "inn", "kpp", "address", "city", "region", "source",
-                  "segment", "status", "refusal_reason", "responsible", "next_contact_at", "last_contact_at",
-                  "birthday", "notes", "created_at", "updated_at", "version")),
-        (ContactPerson, ("id", "client", "name", "position", "birthday", "order", "created_at")),
-        (Phone, ("client", "contact", "raw", "e164", "digits", "digits_rev", "valid", "label", "order")),
-        (Email, ("client", "contact", "address", "address_fold", "valid", "order")),
-        (ClientTag, ("client", "tag")),
-        (Deal, ("id", "client", "contact", "pipeline", "stage", "title", "amount", "expected_close",
-                "responsible", "source", "lost_reason", "competitor", "stage_entered_at", "closed_at",
-                "created_at", "updated_at", "version")),
-        (StageChange, ("deal", "from_stage", "to_stage", "changed_at", "employee")),
-        (Activity, ("kind", "subject", "result", "client", "contact", "deal", "status", "planned_at", "done_at",
-                    "duration_min", "reminder_at", "responsible", "created_by", "created_at", "updated_at",
-                    "version")),
-    ]
-
-    # NOT NULL columns whose value is the same on every demo row: SQL literals
-    CONSTANTS = {
-        ContactPerson: {"notes": "''"},
-        Deal: {"currency": "'RUB'"},
-        Activity: {"recurrence": "''", "sentiment": "''", "resolved": "FALSE", "reminder_dismissed": "FALSE"},
-    }
-
-    def __init__(self):
-        self.rows = {model: [] for model, _ in self.TABLES}
-
-    def flush(self) -> None:
-        for model, names in self.TABLES:
-            rows = self.rows[model]
-            if not rows:
-                continue
-            constants = self.CONSTANTS.get(model, {})
-            columns = ", ".join(f'"{model._meta.fields[n].column_name}"' for n in (*names, *constants))
-            values = ", ".join(["?"] * len(names) + list(constants.values()))
-            insert_many_rows(f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES', f"({values})", rows)
-            rows.clear()
 
 
 class _Maker:
@@ -171,13 +115,13 @@ class _Maker:
             text += f" доб. {self._int(100, 499)}"
         return text
 
-    def add_phone(self, rows: _Rows, client_id: int, contact_id, text: str, order: int, label: str = "") -> None:
+    def add_phone(self, rows: Rows, client_id: int, contact_id, text: str, order: int, label: str = "") -> None:
         p = normalize(text, self.region)
         rows.rows[Phone].append((client_id, contact_id, p.raw, p.e164, p.digits, p.digits[::-1],
                                  p.valid, label, order))
         self.counts["phones"] += 1
 
-    def add_email(self, rows: _Rows, client_id: int, contact_id, address: str, order: int) -> None:
+    def add_email(self, rows: Rows, client_id: int, contact_id, address: str, order: int) -> None:
         rows.rows[Email].append((client_id, contact_id, address, fold(address), email_is_valid(address), order))
         self.counts["emails"] += 1
 
@@ -188,8 +132,7 @@ class _Maker:
         return f"{local}@{self._pick(MAIL_DOMAINS)}"
 
     # --- one client with everything that belongs to it ----------------------------------
-    def client(self, rows: _Rows) -> None:
-        now = self.now
+    def client(self, rows: Rows) -> None:
         cid = self._next("client")
         self.counts["clients"] += 1
         city, region, code = self._weighted(CITIES, CITY_WEIGHTS)
@@ -231,7 +174,7 @@ class _Maker:
                 position = "Директор" if form == "ИП" and order == 0 else self._pick(POSITIONS)
                 cbirth = date(self._int(1960, 2000), self._int(1, 12), self._int(1, 28)) \
                     if self.rnd() < 0.1 else None
-                rows.rows[ContactPerson].append((contact_id, cid, cname, position, _ts(cbirth), order, _ts(created)))
+                rows.rows[ContactPerson].append((contact_id, cid, cname, position, ts(cbirth), order, ts(created)))
                 self.counts["contacts"] += 1
                 if self.rnd() < 0.9:
                     self.add_phone(rows, cid, contact_id, self.phone_text(), 0, "мобильный")
@@ -249,8 +192,8 @@ class _Maker:
         notes = self._pick(NOTES) if self.rnd() < 0.2 else ""
         updated = max(x for x in (created, last_contact) if x is not None)
         rows.rows[Client].append((cid, kind, name, fold(name), inn, kpp, address, city, region, source, segment,
-                                  status, refusal, responsible, _ts(next_contact), _ts(last_contact),
-                                  _ts(birthday), notes, _ts(created), _ts(updated), 1))
+                                  status, refusal, responsible, ts(next_contact), ts(last_contact),
+                                  ts(birthday), notes, ts(created), ts(updated), 1))
 
     def deals(self, rows, cid, status, created, contacts, responsible, source) -> list[tuple[int, datetime]]:
         """Deals walking the funnel in order; returns [(deal id, created at)] of open ones."""
@@ -293,7 +236,7 @@ class _Maker:
                 if len(path) > 1 else [start]
             previous = None
             for stage_id, moment in zip(path, moments):
-                rows.rows[StageChange].append((deal_id, previous, stage_id, _ts(moment), responsible))
+                rows.rows[StageChange].append((deal_id, previous, stage_id, ts(moment), responsible))
                 previous = stage_id
             last = moments[-1]
             closed = last if outcome != "open" else None
@@ -304,8 +247,8 @@ class _Maker:
             competitor = self._pick(COMPETITORS) if outcome == "lost" and (reason == "Конкурент" or self.rnd() < 0.3) \
                 else ""
             rows.rows[Deal].append((deal_id, cid, self._pick(contacts) if contacts else None, self.refs["pipeline"],
-                                    path[-1], self._pick(DEAL_TITLES), f"{amount}.00", _ts(expected), responsible,
-                                    source, reason, competitor, _ts(last), _ts(closed), _ts(start), _ts(last), 1))
+                                    path[-1], self._pick(DEAL_TITLES), f"{amount}.00", ts(expected), responsible,
+                                    source, reason, competitor, ts(last), ts(closed), ts(start), ts(last), 1))
             self.counts["deals"] += 1
             if outcome == "open":
                 open_deals.append((deal_id, start))
@@ -326,8 +269,8 @@ class _Maker:
             duration = (self._int(1, 25) if kind.startswith("call")
                         else self._pick((30, 60, 90)) if kind == "meeting" else None)
             contact = self._pick(contacts) if contacts and kind != "note" else None
-            out.append((kind, self._pick(subjects), self._pick(results), cid, contact, None, "done", None, _ts(at),
-                        duration, None, responsible, responsible, _ts(at), _ts(at), 1))
+            out.append((kind, self._pick(subjects), self._pick(results), cid, contact, None, "done", None, ts(at),
+                        duration, None, responsible, responsible, ts(at), ts(at), 1))
             if kind in CONTACT_KINDS and (last_contact is None or at > last_contact):
                 last_contact = at
         planned = 0
@@ -342,9 +285,9 @@ class _Maker:
             deal = self._pick(open_deals)[0] if open_deals and kind == "task" else None
             reminder = at - timedelta(minutes=15) if kind != "task" else None
             booked = min(now, max(created, at - timedelta(days=self._int(1, 14))))
-            out.append((kind, subject, "", cid, self._pick(contacts) if contacts else None, deal, "planned", _ts(at),
-                        None, 60 if kind == "meeting" else None, _ts(reminder), responsible, responsible,
-                        _ts(booked), _ts(booked), 1))
+            out.append((kind, subject, "", cid, self._pick(contacts) if contacts else None, deal, "planned", ts(at),
+                        None, 60 if kind == "meeting" else None, ts(reminder), responsible, responsible,
+                        ts(booked), ts(booked), 1))
             if next_contact is None or at < next_contact:
                 next_contact = at
         self.counts["activities"] += len(out) - before
@@ -368,26 +311,6 @@ def _references() -> dict:
             "employees": sorted(set(employees)), "tags": tags, "lost_reasons": reasons or ["Другое"]}
 
 
-def _max_id(model) -> int:
-    return model.select(model.id).order_by(model.id.desc()).scalar() or 0
-
-
-def _drop_indexes() -> list[str]:
-    """Drop the plain (non-unique) indexes of the bulk-loaded tables; returns how to rebuild them.
-
-    Building an index once over sorted keys is much faster than updating it row by row;
-    called inside the loading transaction, so a failure brings the indexes back too.
-    """
-    tables = [model._meta.table_name for model, _ in _Rows.TABLES]
-    found = database_proxy.execute_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-        f"AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ({', '.join('?' * len(tables))}) ORDER BY name",
-        tables).fetchall()
-    for name, _ in found:
-        database_proxy.execute_sql(f'DROP INDEX "{name}"')
-    return [sql for _, sql in found]
-
-
 def generate(n_clients: int, *, seed: int = 1, progress=None, now: datetime | None = None) -> dict:
     """Add ``n_clients`` demo clients (with everything around them) to the bound database.
 
@@ -405,14 +328,14 @@ def generate(n_clients: int, *, seed: int = 1, progress=None, now: datetime | No
         db.execute_sql("PRAGMA cache_size = -200000")
     try:
         with db.atomic():  # all or nothing: an interrupted load leaves the database as it was
-            ids = {"client": _max_id(Client), "contact": _max_id(ContactPerson), "deal": _max_id(Deal)}
+            ids = {"client": max_id(Client), "contact": max_id(ContactPerson), "deal": max_id(Deal)}
             first_client = ids["client"] + 1
             maker = _Maker(random.Random(seed), now, ids, _references())
-            indexes = _drop_indexes() if sqlite and n_clients > 0 else []
+            indexes = drop_indexes() if sqlite and n_clients > 0 else []
             done = 0
             while done < n_clients:
                 count = min(CHUNK, n_clients - done)
-                rows = _Rows()
+                rows = Rows()
                 for _ in range(count):
                     maker.client(rows)
                 rows.flush()
@@ -425,7 +348,7 @@ def generate(n_clients: int, *, seed: int = 1, progress=None, now: datetime | No
                 db.execute_sql(sql)
             index_client_range(first_client, first_client + n_clients - 1)
             maker.counts["clients in campaigns"] = add_campaigns(first_client, first_client + n_clients - 1, now)
-            reset_sequences(model for model, _ in _Rows.TABLES)  # PostgreSQL: ids were given
+            reset_sequences(model for model, _ in Rows.TABLES)  # PostgreSQL: ids were given
         if n_clients > 0:
             db.execute_sql("ANALYZE")  # fresh statistics, so the planner picks the right indexes
     finally:
