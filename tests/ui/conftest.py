@@ -98,15 +98,17 @@ def russian(qapp):
     QLocale.setDefault(previous)
 
 
-def when_modal(handler, timeout_ms: int = 3000) -> list:
+def when_modal(handler, timeout_ms: int = 3000, kind: type | None = None) -> list:
     """Run ``handler(dialog)`` as soon as a modal dialog opens (the code under test is
-    blocked in ``exec()`` meanwhile).  Returns a list that gets the dialog, to check it ran."""
+    blocked in ``exec()`` meanwhile); with ``kind``, only a dialog of that class (another
+    modal window, a progress window say, may come first).  Returns a list that gets the
+    dialog, to check it ran."""
     seen: list = []
     waited = [0]
 
     def check():
         dialog = QApplication.activeModalWidget()
-        if dialog is None:
+        if dialog is None or (kind is not None and not isinstance(dialog, kind)):
             waited[0] += 10
             if waited[0] < timeout_ms:
                 QTimer.singleShot(10, check)

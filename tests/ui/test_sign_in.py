@@ -9,14 +9,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QMessageBox
 
 from app import access, context, employees
 from app.backup import make_backup
 from app.clients import ClientData, create_client
 from db.models import Client
 
+from .conftest import when_modal
 from .test_login_dialog import sign_in
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,20 +38,7 @@ def when_login(handler, timeout_ms: int = 10_000) -> list:
     """``handler(dialog)`` once the login dialog is the modal window (a restore shows its
     progress window first)."""
     from ui.login_dialog import LoginDialog
-    seen: list = []
-    waited = [0]
-
-    def check():
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, LoginDialog):
-            waited[0] += 10
-            if waited[0] < timeout_ms:
-                QTimer.singleShot(10, check)
-            return
-        seen.append(dialog)
-        handler(dialog)
-    QTimer.singleShot(0, check)
-    return seen
+    return when_modal(handler, timeout_ms, kind=LoginDialog)
 
 
 @pytest.fixture
