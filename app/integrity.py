@@ -75,7 +75,9 @@ def _header_problems(conn: sqlite3.Connection) -> list[str]:
     return []
 
 
-def _check(path, *, quick: bool, header_only: bool = False) -> IntegrityReport:
+def _check(path, depth: str) -> IntegrityReport:
+    """``depth``: "header" (the header and schema), "quick" (every page) or "full" (also
+    the indexes and the references between rows)."""
     path = Path(path)
     if not path.is_file():
         return IntegrityReport(str(path), False, ["the database file does not exist"],
@@ -86,14 +88,15 @@ def _check(path, *, quick: bool, header_only: bool = False) -> IntegrityReport:
         return IntegrityReport(str(path), False, [f"the file cannot be opened ({exc})"], RESTORE_ADVICE)
     try:
         try:
-            problems = _header_problems(conn) if header_only else integrity_problems(conn, quick=quick)
+            problems = (_header_problems(conn) if depth == "header"
+                        else integrity_problems(conn, quick=depth == "quick"))
         except sqlite3.DatabaseError as exc:
             return IntegrityReport(str(path), False,
                                    [f"the file is not a readable database ({exc})"], RESTORE_ADVICE)
         if problems:
             return IntegrityReport(str(path), False,
                                    ["the database file is damaged: " + p for p in problems], RESTORE_ADVICE)
-        if quick or header_only:
+        if depth != "full":
             return IntegrityReport(str(path), True)
         fk = foreign_key_problems(conn)
         return IntegrityReport(str(path), not fk, fk, FK_ADVICE if fk else "")
@@ -103,18 +106,18 @@ def _check(path, *, quick: bool, header_only: bool = False) -> IntegrityReport:
 
 def check_database(path) -> IntegrityReport:
     """Full check: ``PRAGMA integrity_check`` and ``PRAGMA foreign_key_check``."""
-    return _check(path, quick=False)
+    return _check(path, "full")
 
 
 def header_check(path) -> IntegrityReport:
     """The file's header and schema read (milliseconds): what must hold before the program
     opens it.  Damage further in is ``quick_check``'s to find."""
-    return _check(path, quick=True, header_only=True)
+    return _check(path, "header")
 
 
 def quick_check(path) -> IntegrityReport:
     """``PRAGMA quick_check``: the fast start-up check (no index/foreign key checks)."""
-    return _check(path, quick=True)
+    return _check(path, "quick")
 
 
 # --- network shares -----------------------------------------------------------------
