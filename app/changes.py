@@ -95,22 +95,13 @@ class ChangeWatcher:
     def __init__(self, *, baseline: bool = True):
         """``baseline=False`` leaves the fingerprints (a scan of the big tables) to the first
         poll, so that opening the window does not wait for them."""
-        self._baseline = baseline
-        self._connection = None
-        self._gate = None
-        self._prints: dict[str, object] | None = None
-        self.reset()
+        self._connection = self.database.connection()
+        self._gate = self._read_gate()
+        self._prints: dict[str, object] | None = fingerprints() if baseline else None
 
     @property
     def database(self):
         return database_proxy.obj
-
-    def reset(self) -> None:
-        """Forget what was seen: the next change is measured from now."""
-        self._connection = self.database.connection()
-        self._gate = self._read_gate()
-        self._prints = fingerprints() if self._baseline else None
-        self._baseline = True
 
     def _read_gate(self):
         database = self.database
