@@ -20,7 +20,6 @@ thread only.
 """
 from __future__ import annotations
 
-import gc
 import sys
 import threading
 import time
@@ -28,30 +27,11 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
+from app import gc_pause
+
 PROGRESS_INTERVAL = 0.05  # seconds between two progress reports
 
 _running: set["WorkerTask"] = set()
-_gc_lock = threading.Lock()
-_gc_pauses = 0  # workers running; the collector is paused while there are any
-_gc_was_enabled = False
-
-
-def _pause_collector() -> None:
-    global _gc_pauses, _gc_was_enabled
-    with _gc_lock:
-        if _gc_pauses == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_pauses += 1
-
-
-def _resume_collector() -> None:
-    """Called by the worker thread as its very last step (it allocates nothing after)."""
-    global _gc_pauses
-    with _gc_lock:
-        _gc_pauses -= 1
-        if _gc_pauses == 0 and _gc_was_enabled:
-            gc.enable()
 
 
 def close_thread_connection() -> None:
@@ -93,7 +73,7 @@ class _Thread(QThread):
         try:
             self.ended.emit(*outcome)
         finally:
-            _resume_collector()
+            gc_pause.resume()
 
 
 class WorkerTask(QObject):
@@ -121,7 +101,7 @@ class WorkerTask(QObject):
 
     def start(self) -> "WorkerTask":
         _running.add(self)
-        _pause_collector()  # resumed by the thread when it ends (see the module docstring)
+        gc_pause.pause()  # resumed by the thread when it ends (see the module docstring)
         self._thread.start()
         return self
 

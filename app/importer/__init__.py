@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .apply import ImportResult, apply_import, preview_result
 from .errors import ImportCancelled, ImportFileError, ImportUndoError
-from .gc_pause import gc_paused
+from ..gc_pause import gc_paused
 from .mapping import TARGETS, ColumnMap, Mapping, guess_mapping
 from .plan import POLICIES, ImportPlan, PlanRow, plan_import
 from .reading import MAX_ROWS, read_sheet, sheet_names

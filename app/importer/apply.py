@@ -29,7 +29,7 @@ from .campaigns import AUDIT_KEY, resolve as resolve_campaigns
 from .cleaning import Draft
 from .errors import ImportCancelled
 from .fts_buffer import big_index_buffer
-from .gc_pause import gc_paused
+from ..gc_pause import gc_paused
 from .plan import ImportPlan
 from .values import fast_fold
 

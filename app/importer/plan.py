@@ -16,7 +16,7 @@ from .. import settings
 from ..duplicates import find_duplicates
 from .cleaning import Cleaner, Draft
 from .errors import ImportCancelled, bad_file
-from .gc_pause import gc_paused
+from ..gc_pause import gc_paused
 from .mapping import Mapping, guess_mapping
 from .table import Table
 from .values import fast_fold

@@ -109,3 +109,20 @@ def test_the_garbage_collector_waits_while_a_worker_runs(qtbot):
     task = run_in_worker(lambda _p, _c: gc.isenabled(), on_done=results.append)
     _wait(qtbot, task)
     assert results == [False] and gc.isenabled()
+
+
+def test_an_import_ending_meanwhile_does_not_restart_the_collector_under_a_worker(qtbot):
+    """The import's pause and the workers' share one count: an import that began before
+    a worker and ends while it runs leaves the collector off until the worker is done."""
+    import gc
+    import threading
+
+    from app import gc_pause
+    release = threading.Event()
+    gc_pause.pause()  # an import begins (in the GUI thread)…
+    task = run_in_worker(lambda _p, _c: release.wait(5))
+    gc_pause.resume()  # …and ends while the worker runs
+    assert not gc.isenabled()
+    release.set()
+    _wait(qtbot, task)
+    assert gc.isenabled()

@@ -1,4 +1,8 @@
-"""Pausing Python's cyclic garbage collector while an import builds its rows.
+"""Pausing Python's cyclic garbage collector: one counted pause for the whole program.
+
+Two callers, and they must share the count (with two, one resuming would switch the
+collector back on under the other): the import, and the GUI's worker threads (see
+``ui.workers``: a collection in a worker would free Qt objects off the GUI thread).
 
 A 100 000-row import allocates millions of lists, dicts and drafts that all stay alive
 until the import ends.  The cyclic collector runs every few hundred allocations and
@@ -19,7 +23,8 @@ _depth = 0
 _was_enabled = False
 
 
-def _pause() -> None:
+def pause() -> None:
+    """Pause the collector until the matching ``resume`` (pauses are counted; any thread)."""
     global _depth, _was_enabled
     with _lock:
         if _depth == 0:
@@ -28,7 +33,7 @@ def _pause() -> None:
         _depth += 1
 
 
-def _resume() -> None:
+def resume() -> None:
     global _depth
     with _lock:
         _depth -= 1
@@ -40,9 +45,9 @@ def gc_paused(func):
     """Decorator: run ``func`` with the cyclic garbage collector paused."""
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        _pause()
+        pause()
         try:
             return func(*args, **kwargs)
         finally:
-            _resume()
+            resume()
     return wrapper
