@@ -37,6 +37,7 @@ from .backup_archive import (ATTACHMENTS, DB_MEMBER, FORMAT, FORMAT_VERSION, MAN
                              OperationCancelled, database_entry, extract_member, fsync_dir,
                              fsync_file, list_attachments, open_backup, os_error, seek_stored_data,
                              sqlite_error, unique_backup_path)
+from .backup_plain import database_manifest, is_database_file
 from .backup_snapshot import Image, check_copy, take_image
 from .backup_stream import Background, CopyMismatch, Flusher, copy_checked, copy_hashing
 from .backup_zip import add_stored
@@ -258,8 +259,11 @@ def _read_back(part: Path, manifest: dict, dest: Path) -> None:
 
 
 def read_manifest(file) -> dict:
-    """The description of a backup (to show before confirming a restore).  Raises
-    ``NotABackupError`` / ``BackupDamagedError``; does not read the whole file."""
+    """The description of a backup (to show before confirming a restore), or of a plain
+    database file such as a restore's safety copy.  Raises ``NotABackupError`` /
+    ``BackupDamagedError``; does not read the whole file."""
+    if is_database_file(file):
+        return database_manifest(file)
     zf, manifest = open_backup(file)
     zf.close()
     return manifest
@@ -271,6 +275,8 @@ def verify_backup(file, *, on_progress=None) -> dict:
     Returns the manifest.  A backup from a newer version is checked too (it is valid,
     though this program cannot restore it)."""
     backup = Path(file)
+    if is_database_file(backup):
+        return database_manifest(backup, full_check=True)
     zf, manifest = open_backup(backup)
     with zf, tempfile.TemporaryDirectory(prefix="kartoteka-verify-") as tmp:
         copy = Path(tmp) / DB_MEMBER

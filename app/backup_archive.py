@@ -266,17 +266,20 @@ def database_entry(size: int, crc: int) -> dict:
 
 
 def extract_member(zf: zipfile.ZipFile, name: str, target: Path, sha256: str, backup: Path,
-                   progress: Progress | None = None) -> None:
+                   progress: Progress | None = None, copied: Callable[[], None] | None = None) -> None:
     """Extract one member to ``target`` and check it: its sha256 against the manifest's
     (``sha256``), or - ``sha256`` empty, the database of a format-2 backup - its CRC-32,
-    which ``open_backup`` has matched with the manifest's."""
+    which ``open_backup`` has matched with the manifest's.  ``copied`` is called once
+    ``target`` holds every byte, possibly before their checksum is known."""
     info = zf.getinfo(name)
     try:
         if info.compress_type == zipfile.ZIP_STORED and isinstance(zf.filename, str):
-            got = _extract_stored(zf.filename, info, target, bool(sha256), progress)
+            got = _extract_stored(zf.filename, info, target, bool(sha256), progress, copied)
         else:
             with zf.open(info) as src, open(target, "wb") as dst:  # zipfile checks the CRC
                 got = copy_hashing(src, dst, info.file_size, progress)
+            if copied is not None:
+                copied()
     except (zipfile.BadZipFile, EOFError, zlib.error, CopyMismatch) as exc:
         raise BackupDamagedError(path=str(backup), detail=f"{name} cannot be read: {exc}") from exc
     if got != (sha256 or f"{info.CRC:08x}"):
@@ -284,7 +287,7 @@ def extract_member(zf: zipfile.ZipFile, name: str, target: Path, sha256: str, ba
 
 
 def _extract_stored(archive: str, info: zipfile.ZipInfo, target: Path, with_sha256: bool,
-                    progress: Progress | None) -> str:
+                    progress: Progress | None, copied: Callable[[], None] | None = None) -> str:
     """Copy a stored member out of the zip in the kernel; the copy is read back and its
     CRC-32 (and sha256) computed meanwhile.  Returns the sha256 (``with_sha256``) or the
     CRC-32, as hex, of the extracted file."""
@@ -292,5 +295,5 @@ def _extract_stored(archive: str, info: zipfile.ZipInfo, target: Path, with_sha2
         seek_stored_data(src, info)
         digest = hashlib.sha256() if with_sha256 else None
         crc = copy_checked(src.fileno(), dst.fileno(), dst.fileno(), info.file_size, src_off=src.tell(),
-                           progress=progress, digest=digest, compare=False)
+                           progress=progress, digest=digest, compare=False, copied=copied)
     return digest.hexdigest() if digest is not None else f"{crc:08x}"

@@ -145,7 +145,7 @@ class _Checker:
 
 def copy_checked(src: int, dst: int, stored: int, size: int, *, src_off: int = 0, dst_off: int = 0,
                  fix: Fix | None = None, progress: Progress | None = None, digest=None,
-                 compare: bool = True) -> int:
+                 compare: bool = True, copied: Callable[[], None] | None = None) -> int:
     """Copy ``size`` bytes of the file ``src`` (a descriptor; from ``src_off``) into the
     file ``dst`` at ``dst_off``; returns the CRC-32 of the bytes as they are in ``dst``.
 
@@ -153,7 +153,9 @@ def copy_checked(src: int, dst: int, stored: int, size: int, *, src_off: int = 0
     written and (``compare``) compared with the source - ``CopyMismatch`` if they
     differ, ``EOFError`` if the source is shorter than ``size``.  ``fix`` may change the
     first block (keeping its length) before it is written; ``digest`` (a hashlib object)
-    is fed the stored bytes too.  A ``progress`` callback may raise to cancel."""
+    is fed the stored bytes too.  A ``progress`` callback may raise to cancel.
+    ``copied`` is called once every byte is in ``dst``, while the checker may still be
+    reading them back (to start work on the copy meanwhile)."""
     checker = _Checker(src, stored, src_off, dst_off, fix, digest, compare)
     try:
         done = 0
@@ -173,6 +175,8 @@ def copy_checked(src: int, dst: int, stored: int, size: int, *, src_off: int = 0
                 progress(min(done / size, 1.0))
         if progress and not size:
             progress(1.0)
+        if copied is not None and checker.error is None:
+            copied()
         return checker.finish()
     except BaseException:
         checker.abandon()

@@ -10,8 +10,9 @@ few attachment files) while it is open as in the app, then times, interleaved ru
 kernel into the zip while a second thread reads each block back, compares it and
 computes the CRC-32, quick_check of the same snapshot meanwhile, fsync, rename),
 ``verify_backup`` and ``restore_backup`` (extraction with the same read-back CRC,
-integrity_check of the copy, the safety backup of the database it replaces, rename;
-the database is then opened as the app does, so the next backup finds it in WAL mode)
+quick_check of the copy while it is flushed to the drive, the replaced file kept in
+safety/ by a hard link, rename; the database is then opened as the app does, so the
+next backup finds it in WAL mode)
 and a restore onto a computer without a database (no safety backup).  With --fallback
 also ``make_backup`` as when the WAL cannot be emptied (SQLite's online backup API into
 a scratch copy first).  Prints the best and the median of --repeat runs, and the ratio
@@ -210,8 +211,8 @@ def bench(folder: Path, size_mb: int, repeat: int, show_phases: bool, fallback: 
     if fallback:
         row("make_backup, fallback", results["fallback"], base, f"({', '.join(sorted(paths['fallback']))})")
     row("verify_backup", results["verify"], base)
-    row("restore_backup", results["restore"], base, "(with the safety backup of the replaced file)")
-    row("restore, new computer", results["fresh"], base, "(nothing to replace: no safety backup)")
+    row("restore_backup", results["restore"], base, "(the replaced file kept as the safety copy)")
+    row("restore, new computer", results["fresh"], base, "(nothing to replace: no safety copy)")
 
 
 def crash(runs: int, rows: int) -> int:

@@ -65,8 +65,8 @@ def assert_live_unchanged(live, before):
 def test_restore_brings_back_data_and_attachments_and_can_be_undone(saved, tmp_path):
     live, backup = saved
     safety = restore_backup(backup, live)
-    assert safety.parent == live.parent / "safety"
-    assert read_manifest(safety)["reason"] == "before-restore"
+    assert safety.parent == live.parent / "safety" and safety.name.startswith("k-before-restore-")
+    assert read_manifest(safety)["counts"]["client"] == 3
     open_database(live)
     assert names() == ["Альфа", "Бета"]
     assert (live.parent / "attachments" / "ff00aa").read_bytes() == b"photo"
@@ -95,7 +95,7 @@ def test_restore_refused_while_the_database_is_open(saved):
             restore_backup(backup, live)
         assert "Close it" in str(err.value)
         assert names() == ["Альфа", "Бета", "Гамма"]
-        assert list((live.parent / "safety").iterdir()) == []
+        assert not (live.parent / "safety").exists()
     finally:
         close_database()
 
@@ -203,3 +203,50 @@ def test_wal_left_by_a_crash_is_kept_in_the_safety_copy_not_replayed_into_the_re
     open_database(live)
     assert names() == ["Альфа", "Бета", "Гамма", "Дельта"]
     close_database()
+
+
+def test_without_hard_links_the_replaced_database_is_copied_and_still_restorable(saved, tmp_path, monkeypatch):
+    """A safety folder on another drive (or a USB stick's FAT): no hard link, a checked copy."""
+    live, backup = saved
+
+    def no_link(*a, **k):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr("app.backup_plain.os.link", no_link)
+    safety = restore_backup(backup, live, safety_dir=tmp_path / "usb")
+    assert safety.parent == tmp_path / "usb" and safety.stat().st_ino != live.stat().st_ino
+    open_database(live)
+    assert names() == ["Альфа", "Бета"]
+    close_database()
+    restore_backup(safety, live)
+    open_database(live)
+    assert names() == ["Альфа", "Бета", "Гамма"]
+    close_database()
+
+
+def test_a_database_file_that_is_not_kartotekas_is_refused(saved, tmp_path):
+    live, _backup = saved
+    before = digest(live)
+    other = tmp_path / "other.db"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE t(x)")
+    con.commit()
+    con.close()
+    with pytest.raises(NotABackupError):
+        restore_backup(other, live)
+    assert_live_unchanged(live, before)
+
+
+def test_a_damaged_database_file_is_refused(saved, tmp_path):
+    live, backup = saved
+    before = digest(live)
+    safety = restore_backup(backup, live, safety_dir=tmp_path / "s")
+    data = bytearray(safety.read_bytes())
+    page = 4096
+    data[3 * page:5 * page] = b"\x0d" * (2 * page)  # two pages of a b-tree overwritten
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(bytes(data))
+    before = digest(live)
+    with pytest.raises(BackupDamagedError):
+        restore_backup(broken, live)
+    assert digest(live) == before

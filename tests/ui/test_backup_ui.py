@@ -178,14 +178,27 @@ def test_restore_from_the_menu_brings_back_the_data_and_keeps_a_safety_copy(
     [action] = [a for a in file_menu.actions() if a.text() == "&Restore from backup…"]
     action.trigger()
     assert seen and session.window is not old
-    window = session.window
-    qtbot.addWidget(window)
+    window = session.window  # handed to qtbot once the undo below has replaced it
     assert window.isVisible()
     assert window.client_page.model.rowCount() == 1
     assert window.count_label.text() == "Clients: 1"
-    [safety] = (tmp_path / "safety").glob("*.kbak")
+    [safety] = (tmp_path / "safety").glob("*.db")
     assert read_manifest(safety)["counts"]["client"] == 2
     assert str(safety) in said[-1] and "restore it the same way" in said[-1]
+    # Undo: the safety copy is chosen from the same menu and brings the second client back.
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(safety), ""))
+
+    def confirm_undo(box):
+        assert "<b>2</b>" in box.informativeText() and "version" not in box.informativeText()
+        [restore] = [b for b in box.buttons() if b.text() == "Restore"]
+        restore.click()
+    seen = when_modal(confirm_undo)
+    [action] = [a for a in window.menuBar().actions()[0].menu().actions()
+                if a.text() == "&Restore from backup…"]
+    action.trigger()
+    assert seen and session.window is not window
+    qtbot.addWidget(session.window)
+    assert session.window.count_label.text() == "Clients: 2"
 
 
 def test_restore_of_a_file_that_is_not_a_backup_says_so_and_changes_nothing(

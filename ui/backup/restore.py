@@ -33,15 +33,18 @@ def describe(manifest: dict) -> str:
         (QCoreApplication.translate("Restore", "Deals:"), str(counts.get("deal", 0))),
         (QCoreApplication.translate("Restore", "Activities:"), str(counts.get("activity", 0))),
     ]
+    if not manifest.get("app_version"):  # a plain database file (a restore's safety copy)
+        del rows[1]
     return "<table>" + "".join(f"<tr><td>{a}&nbsp;&nbsp;</td><td><b>{b}</b></td></tr>" for a, b in rows) + "</table>"
 
 
 def choose_backup(parent: QWidget) -> str | None:
-    """Ask for a .kbak file, show its description and ask to confirm.  The file, or None."""
+    """Ask for a backup (.kbak, or the .db a restore kept as its safety copy), show its
+    description and ask to confirm.  The file, or None."""
     settings = QSettings()
     start = str(settings.value(RESTORE_FOLDER_KEY, "") or backup_folder())
     path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("Restore", "Restore from backup"), start,
-                                          QCoreApplication.translate("Restore", "Kartoteka backups (*.kbak)"))
+                                          QCoreApplication.translate("Restore", "Kartoteka backups (*.kbak *.db)"))
     if not path:
         return None
     settings.setValue(RESTORE_FOLDER_KEY, str(Path(path).parent))
@@ -63,9 +66,11 @@ def choose_backup(parent: QWidget) -> str | None:
     return path if box.clickedButton() is restore else None
 
 
-def restored_message(parent: QWidget | None, backup: str, safety: Path | None) -> None:
+def restored_message(parent: QWidget | None, backup: str, safety: Path | None, *, damaged: bool = False) -> None:
+    """Say what was restored and where the replaced database was kept (``damaged``: it
+    was replaced because the start-up check found it damaged)."""
     text = QCoreApplication.translate("Restore", "The backup {name} is restored.").format(name=Path(backup).name)
-    if safety is not None and safety.suffix == ".kbak":
+    if safety is not None and not damaged:
         text += "\n\n" + QCoreApplication.translate("Restore", "The database before the restore was saved as\n{path}\n"
                              "— you can restore it the same way.").format(path=str(safety))
     elif safety is not None:

@@ -119,7 +119,7 @@ def restore_latest(path: Path, backups: list[Path]) -> Path | None:
     for backup in backups:
         safety, error = run_restore(str(backup), path)
         if error is None:
-            restored_message(None, str(backup), safety)
+            restored_message(None, str(backup), safety, damaged=True)
             return backup
         if not isinstance(error, (BackupDamagedError, NotABackupError, BackupTooNewError)):
             show_error(None, error, QCoreApplication.translate("StartupCheck", "Restore from backup"))
