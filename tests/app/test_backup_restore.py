@@ -123,12 +123,24 @@ def test_file_that_is_not_a_backup(saved, tmp_path, content):
     assert_live_unchanged(live, before)
 
 
-def test_a_zip_that_is_not_a_backup(saved, tmp_path):
+def photos_zip(path):
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("cat.jpg", b"meow")
+
+
+def other_programs_database(path):
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE t(x)")
+    con.commit()
+    con.close()
+
+
+@pytest.mark.parametrize("make", [photos_zip, other_programs_database])
+def test_a_zip_or_database_that_is_not_kartotekas_is_refused(saved, tmp_path, make):
     live, _backup = saved
     before = digest(live)
-    other = tmp_path / "photos.zip"
-    with zipfile.ZipFile(other, "w") as zf:
-        zf.writestr("cat.jpg", b"meow")
+    other = tmp_path / "other.kbak"
+    make(other)
     with pytest.raises(NotABackupError):
         restore_backup(other, live)
     assert_live_unchanged(live, before)
@@ -222,19 +234,6 @@ def test_without_hard_links_the_replaced_database_is_copied_and_still_restorable
     open_database(live)
     assert names() == ["Альфа", "Бета", "Гамма"]
     close_database()
-
-
-def test_a_database_file_that_is_not_kartotekas_is_refused(saved, tmp_path):
-    live, _backup = saved
-    before = digest(live)
-    other = tmp_path / "other.db"
-    con = sqlite3.connect(other)
-    con.execute("CREATE TABLE t(x)")
-    con.commit()
-    con.close()
-    with pytest.raises(NotABackupError):
-        restore_backup(other, live)
-    assert_live_unchanged(live, before)
 
 
 def test_a_damaged_database_file_is_refused(saved, tmp_path):
