@@ -93,12 +93,13 @@ class ActivitiesPage(QWidget):
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vh.setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.view.horizontalHeader()
-        widths = {ActivitiesModel.Columns.WHEN: 130, ActivitiesModel.Columns.KIND: 175,
-                  ActivitiesModel.Columns.CLIENT: 200, ActivitiesModel.Columns.SUBJECT: 200,
-                  ActivitiesModel.Columns.RESULT: 260, ActivitiesModel.Columns.RESPONSIBLE: 130}
+        widths = {ActivitiesModel.Columns.WHEN: 130, ActivitiesModel.Columns.KIND: 165,
+                  ActivitiesModel.Columns.CLIENT: 240, ActivitiesModel.Columns.SUBJECT: 200,
+                  ActivitiesModel.Columns.RESPONSIBLE: 160, ActivitiesModel.Columns.STATUS: 120}
         for col, width in widths.items():
             header.resizeSection(col, width)
-        header.setStretchLastSection(True)
+        # the result takes what is left: at 1366 px the names and the status are read in full
+        header.setSectionResizeMode(ActivitiesModel.Columns.RESULT, QHeaderView.ResizeMode.Stretch)
 
         filters = QHBoxLayout()
         for label, widget in ((self.tr("Kind:"), self.kind_combo), (self.tr("Period:"), self.period_combo),

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import (QDateTimeEdit, QDialog, QDialogButtonBox, QLabel, QListView, QMenu,
-                               QScrollArea, QStyleOptionViewItem, QVBoxLayout, QWidget)
+                               QScrollArea, QVBoxLayout, QWidget)
 
 from ui.bridge import bridge
 from ui.widgets.labels import OVERDUE_COLOR
@@ -17,7 +18,9 @@ from .deferred import after_first_paint
 from .today_rows import ROW_ROLE, RowDelegate, TodayModel
 from .workers import run_in_worker
 
-VISIBLE_ROWS = 6
+VISIBLE_ROWS = 4  # at 768 px the three sections' titles stay in view
+PREFERRED_WIDTH = 330
+MINIMUM_WIDTH = 300  # narrower, and a long name or the subject no longer fits
 
 
 def _read_today(_progress, _cancelled):
@@ -31,6 +34,7 @@ class _Section(QWidget):
         self.title_text = title
         self.title = QLabel(self)
         self.title.setObjectName("SectionTitle")
+        self.title.setWordWrap(True)  # "Пропущенные контакты (133)" does not widen the dock
         self.empty = QLabel(empty, self)
         self.empty.setObjectName("PageHint")
         self.model = TodayModel(self)
@@ -42,11 +46,27 @@ class _Section(QWidget):
         self.view.setMouseTracking(True)
         self.view.setUniformItemSizes(True)
         self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # the keyboard's way to the buttons
+        self.log_shortcut = QAction(self.view)  # Enter: the row's first button
+        self.log_shortcut.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        self.log_shortcut.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.view.addAction(self.log_shortcut)
+        self.view.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 6)
         layout.addWidget(self.title)
         layout.addWidget(self.empty)
         layout.addWidget(self.view)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        """The menu key (or Shift+F10): the menu of the current row, not of where the mouse is."""
+        if watched is self.view and event.type() == QEvent.Type.ContextMenu \
+                and event.reason() == QContextMenuEvent.Reason.Keyboard:
+            index = self.view.currentIndex()
+            if index.isValid():
+                self.view.customContextMenuRequested.emit(self.view.visualRect(index).center())
+            return True
+        return super().eventFilter(watched, event)
 
     def set_rows(self, rows: list, total: int, today_: date) -> None:
         self.model.set_rows(rows, today_)
@@ -59,11 +79,8 @@ class _Section(QWidget):
 
     def button_point(self, row: int, action: str) -> QPoint:
         """The centre of a row's button in the view's viewport (for tests and shortcuts)."""
-        index = self.model.index(row, 0)
-        option = QStyleOptionViewItem()
-        option.rect, option.fontMetrics = self.view.visualRect(index), self.view.fontMetrics()
-        return self.delegate.button_rects(option.rect, option.fontMetrics, self.model,
-                                          self.model.rows[row])[action].center()
+        rect = self.view.visualRect(self.model.index(row, 0))
+        return self.delegate.button_rects(rect, self.view.font())[action].center()
 
 
 class TodayPanel(QWidget):
@@ -79,13 +96,14 @@ class TodayPanel(QWidget):
         self.setObjectName("Page")
         self.heading = QLabel(self)
         self.heading.setObjectName("PageTitle")
+        self.heading.setWordWrap(True)
         self.overdue = _Section(self.tr("Overdue"), self.tr("Nothing overdue."), OVERDUE_COLOR, self)
         self.planned = _Section(self.tr("Today"), self.tr("Nothing else planned for today."), "#1565c0", self)
         self.missed = _Section(self.tr("Missed contacts"), self.tr("Nobody is waiting for a call."),
                                OVERDUE_COLOR, self)
         body = QWidget(self)
         column = QVBoxLayout(body)
-        column.setContentsMargins(0, 0, 8, 0)
+        column.setContentsMargins(0, 0, 4, 0)
         for section in (self.overdue, self.planned, self.missed):
             column.addWidget(section)
         column.addStretch(1)
@@ -98,7 +116,7 @@ class TodayPanel(QWidget):
         self.status.setWordWrap(True)
         self.heading.setText(self.tr("Today"))
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setContentsMargins(10, 8, 6, 8)  # a narrow dock: the width goes to the rows
         layout.addWidget(self.heading)
         layout.addWidget(self.status)
         layout.addWidget(scroll, 1)
@@ -115,9 +133,21 @@ class TodayPanel(QWidget):
         for section in self.overdue, self.planned, self.missed:
             section.delegate.action_clicked.connect(self.on_delegate_action_clicked)
             section.view.doubleClicked.connect(self.on_view_double_clicked)
+            section.view.customContextMenuRequested.connect(
+                lambda pos, s=section: self.on_view_context_menu_requested(s, pos))
+            section.log_shortcut.triggered.connect(lambda _=False, s=section: self.on_log_shortcut_triggered(s))
         self._refresh_timer.timeout.connect(self.refresh)
         self._midnight.timeout.connect(self.refresh)
         bridge().changed.connect(self.on_bridge_changed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        """As wide as the main window makes the dock at first, also when it is shown again."""
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), PREFERRED_WIDTH), hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), MINIMUM_WIDTH), hint.height())
 
     def refresh(self) -> None:
         """Read the panel again in a worker; the rows are replaced when it answers."""
@@ -184,6 +214,32 @@ class TodayPanel(QWidget):
         if row is not None and row.client_id is not None:
             self.open_client_requested.emit(row.client_id)
 
+    def on_log_shortcut_triggered(self, section: _Section) -> None:
+        index = section.view.currentIndex()
+        if index.isValid():
+            self.log(index.data(ROW_ROLE))
+
+    def on_view_context_menu_requested(self, section: _Section, pos: QPoint) -> None:
+        """Right click, the menu key or Shift+F10 on a row: what its buttons do, and its card."""
+        index = section.view.indexAt(pos)
+        if not index.isValid():
+            return
+        section.view.setCurrentIndex(index)
+        menu = self.row_menu(section, index)
+        menu.exec(section.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def row_menu(self, section: _Section, index: QModelIndex) -> QMenu:
+        row = index.data(ROW_ROLE)
+        menu = QMenu(self)
+        menu.addAction(section.model.action_text(row, "log")).triggered.connect(lambda: self.log(row))
+        menu.addMenu(self.reschedule_menu(row, menu))
+        if row.client_id is not None:
+            menu.addSeparator()
+            menu.addAction(self.tr("Open client card")).triggered.connect(
+                lambda: self.open_client_requested.emit(row.client_id))
+        return menu
+
     def on_delegate_action_clicked(self, index: QModelIndex, action: str) -> None:
         row = index.data(ROW_ROLE)
         if action == "log":
@@ -203,17 +259,24 @@ class TodayPanel(QWidget):
         dialog = CompleteActivityDialog(subject, "call_out" if is_missed else row.kind, self)
         if is_missed:
             dialog.setWindowTitle(self.tr("Log call"))
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted:
             return False
         next_at = recurrence.to_utc(dialog.next_at()) if dialog.next_at() else None
         return editing.log_from_today(self, row, dialog.result_text(), next_at, dialog.next_kind_code())
 
     def reschedule(self, row, where: QPoint) -> None:
-        menu = QMenu(self)
+        menu = self.reschedule_menu(row, self)
+        menu.exec(where)
+        menu.deleteLater()
+
+    def reschedule_menu(self, row, parent: QWidget) -> QMenu:
+        menu = QMenu(self.tr("Reschedule"), parent)
         menu.addAction(self.tr("Tomorrow")).triggered.connect(lambda: self.reschedule_by(row, 1))
         menu.addAction(self.tr("In 3 days")).triggered.connect(lambda: self.reschedule_by(row, 3))
         menu.addAction(self.tr("Pick a date…")).triggered.connect(lambda: self.reschedule_by(row, None))
-        menu.exec(where)
+        return menu
 
     def reschedule_by(self, row, days: int | None) -> None:
         """Move to the same time ``days`` days from today, or to a date the user picks."""

@@ -5638,8 +5638,8 @@ Kartoteka closes anyway; everything you entered is kept in the database.</source
         <translation>Восстановить из копии</translation>
     </message>
     <message>
-        <source>Kartoteka backups (*.kbak)</source>
-        <translation>Резервные копии Картотеки (*.kbak)</translation>
+        <source>Kartoteka backups (*.kbak *.db)</source>
+        <translation>Резервные копии Картотеки (*.kbak *.db)</translation>
     </message>
     <message>
         <source>Replace the current database with this backup?</source>
@@ -6433,16 +6433,16 @@ Log the first one above.</source>
 <context>
     <name>TodayModel</name>
     <message numerus="yes">
-        <source>{name}: contact planned %n day(s) ago</source>
+        <source>Call was due %n day(s) ago</source>
         <translation>
-            <numerusform>{name}: контакт был запланирован %n день назад</numerusform>
-            <numerusform>{name}: контакт был запланирован %n дня назад</numerusform>
-            <numerusform>{name}: контакт был запланирован %n дней назад</numerusform>
+            <numerusform>Звонок просрочен на %n день</numerusform>
+            <numerusform>Звонок просрочен на %n дня</numerusform>
+            <numerusform>Звонок просрочен на %n дней</numerusform>
         </translation>
     </message>
     <message>
-        <source>{name}: contact planned for today</source>
-        <translation>{name}: контакт запланирован на сегодня</translation>
+        <source>Call is due today</source>
+        <translation>Позвонить сегодня</translation>
     </message>
     <message>
         <source>Reschedule</source>
@@ -6490,6 +6490,10 @@ Log the first one above.</source>
     <message>
         <source>Today, {day}</source>
         <translation>{day}</translation>
+    </message>
+    <message>
+        <source>Open client card</source>
+        <translation>Открыть карточку клиента</translation>
     </message>
     <message>
         <source>Log call</source>

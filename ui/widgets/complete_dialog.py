@@ -41,7 +41,7 @@ class CompleteActivityDialog(QDialog):
         form.addRow(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        self.resize(460, 0)
+        self.resize(460, self.sizeHint().height())  # room to write what the client said
 
     def result_text(self) -> str:
         return self.result_edit.toPlainText().strip()
