@@ -166,3 +166,20 @@ def test_select_all_and_trash_in_one_step(team, main_window, qtbot):
     qtbot.waitUntil(lambda: page.model.rowCount() == 0)
     main_window.undo_action.trigger()
     qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+
+
+def test_the_actions_become_icons_when_the_header_is_narrow_and_stay_reachable(russian, team, main_window, qtbot):
+    """With the Today panel open on a small screen the page is narrow: the actions shrink
+    to icons (named in tooltips) rather than hide behind the toolbar's "»"."""
+    page = main_window.client_page
+    main_window.resize(1366, 768)
+    main_window.show()
+    qtbot.waitUntil(page.isVisible)
+    page.resize(1200, 700)
+    assert page.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    page.resize(700, 700)
+    assert page.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+    qtbot.wait(10)
+    shown = [page.toolbar.widgetForAction(a) for a in page.bulk.actions()]
+    assert all(b.isVisible() and page.toolbar.rect().contains(b.geometry()) for b in shown)
+    assert all(b.toolTip() for b in shown) and "корзину" in shown[-1].toolTip()

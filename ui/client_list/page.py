@@ -76,6 +76,7 @@ class ClientListPage(QWidget):
         for action in self.bulk.actions():
             self.toolbar.addAction(action)
         tab_reachable(self.toolbar)
+        self._toolbar_words_width: int | None = None  # the toolbar with its words (see _fit_toolbar)
         self.addAction(self.bulk.trash_action)
         self.new_button = QPushButton(style.icon("plus", "#ffffff"), self.tr("New client"), self)
         self.new_button.setObjectName("PrimaryButton")
@@ -183,6 +184,24 @@ class ClientListPage(QWidget):
         if self._dirty:
             self.refresh()
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_toolbar()
+
+    def _fit_toolbar(self) -> None:
+        """The bulk actions keep their words while the header has room for them, and
+        become icons (their names as tooltips) when it does not - e.g. with the Today
+        panel open on a 1366 px screen - instead of hiding behind a "»"."""
+        if self._toolbar_words_width is None:
+            self._toolbar_words_width = self.toolbar.sizeHint().width()
+        taken = sum(w.sizeHint().width() for w in (self.title, self.counter, self.selection_info, self.new_button))
+        margins = self.layout().contentsMargins()
+        room = self.width() - margins.left() - margins.right() - taken - 8 - 8 - 3 * self.layout().spacing()
+        wanted = (Qt.ToolButtonStyle.ToolButtonTextBesideIcon if self._toolbar_words_width <= room
+                  else Qt.ToolButtonStyle.ToolButtonIconOnly)
+        if self.toolbar.toolButtonStyle() != wanted:
+            self.toolbar.setToolButtonStyle(wanted)
+
     # ----------------------------------------------------------------- slots
 
     def on_bridge_changed(self, change) -> None:
@@ -208,6 +227,7 @@ class ClientListPage(QWidget):
         count = len(self.selected_ids())
         self.bulk.set_enabled(count > 0)
         self.selection_info.setText(self.tr("Selected: %Ln", "", count) if count > 1 else "")
+        self._fit_toolbar()
 
     def on_view_context_menu_requested(self, pos: QPoint) -> None:
         menu = QMenu(self)
