@@ -36,6 +36,7 @@ def run(print_line: Callable[[str], None] = print) -> None:
 
     from .backup import make_backup, verify_backup
     from .clients import ClientData, PhoneItem, create_client
+    from .duplicates import find_duplicates
     from .search import search_clients
 
     work = Path(tempfile.mkdtemp(prefix="kartoteka-self-check-"))
@@ -56,7 +57,10 @@ def run(print_line: Callable[[str], None] = print) -> None:
         by_name = [h.id for h in search_clients("самопров")]
         if state["id"] not in by_phone or state["id"] not in by_name:
             raise RuntimeError("the new client was not found")
-        return "found by phone and by name"
+        # the fuzzy name match of the importer and the client card (rapidfuzz's compiled code)
+        if state["id"] not in [d.client_id for d in find_duplicates(name="Самопроверкин Проверка")]:
+            raise RuntimeError("the new client was not found as a likely duplicate")
+        return "found by phone, by name and as a likely duplicate"
 
     def backup() -> str:
         state["backup"] = make_backup(work / "backups", reason="self-check")

@@ -1,6 +1,6 @@
 """Build helper (not shipped): what the one-folder bundle leaves out, and why.
 
-build.spec filters PyInstaller's lists through :func:`slim`.  Three kinds of things go:
+build.spec filters PyInstaller's lists through :func:`slim`.  Four kinds of things go:
 
 * system libraries that every Linux desktop has and that are not safe to ship (the
   AppImage project's "excludelist" reasoning: a private copy of glib, fontconfig, X11 or
@@ -13,7 +13,11 @@ build.spec filters PyInstaller's lists through :func:`slim`.  Three kinds of thi
   single-instance local socket) and image formats it never reads;
 * matplotlib fonts the charts do not use (they draw in DejaVu Sans; mathtext falls back
   to the Computer Modern ``cm*`` fonts, which stay) and Pillow codecs (AVIF, WebP, LCMS)
-  that PNG output does not need.
+  that PNG output does not need;
+* Python modules that nothing imports while the program runs: each one listed in
+  ``EXCLUDED_MODULES`` was absent from ``sys.modules`` after the whole test suite (charts,
+  PDF and xlsx reports, documents, import, backup, every window), and the bundle's
+  ``make dist-check`` runs the self-check, the charts and the main window without them.
 """
 from __future__ import annotations
 
@@ -30,7 +34,34 @@ EXCLUDED_MODULES = [
     "phonenumbers.geocoder", "phonenumbers.geodata", "phonenumbers.carrier",
     "phonenumbers.carrierdata", "phonenumbers.timezone", "phonenumbers.tzdata",
     "numpy.f2py",
+    # numpy parts neither matplotlib's Agg/PDF output nor Kartoteka imports (never in sys.modules
+    # after the whole test suite, a chart and a PDF report): random numbers (2.5 MB), FFT,
+    # polynomial classes, testing helpers, and the test-only extension numpy's hook adds.
+    "numpy.random", "numpy.fft", "numpy.polynomial", "numpy.testing", "numpy._core._multiarray_tests",
+    # matplotlib's contour and triangulation engines (loaded only by contour/tri plots).
+    "contourpy", "matplotlib._qhull", "matplotlib._tri",
+    # rapidfuzz's AVX2 builds: it falls back to its generic builds, which cost 1.6 % more
+    # instructions on the duplicate check's calls (callgrind); -6 MB.
+    "rapidfuzz.fuzz_cpp_avx2", "rapidfuzz.distance.metrics_cpp_avx2",
+    # lxml's SAX and E-factory interfaces and doctest helpers (python-docx, docxtpl and
+    # openpyxl use lxml.etree only).
+    "lxml.sax", "lxml.builder", "lxml.doctestcompare", "lxml.usedoctest",
+    # CJK codecs: CSV import reads UTF-8/UTF-16/Windows-1251; a vCard naming another charset
+    # falls back to UTF-8 (LookupError is handled), e-mail drafts are written in UTF-8.
+    "_codecs_jp", "_codecs_hk", "_codecs_cn", "_codecs_kr", "_codecs_tw", "_codecs_iso2022",
+    "_multibytecodec",
+    # standard library the program never runs (no process pools, event loops, servers or
+    # interactive help in a desktop app); none of them is imported anywhere in the test suite.
+    "multiprocessing", "concurrent", "asyncio", "pydoc", "pydoc_data", "doctest", "xmlrpc",
+    "ftplib", "cgi", "cgitb", "socketserver", "tracemalloc", "_pydecimal", "lib2to3", "ensurepip",
+    "idlelib", "distutils", "turtle", "turtledemo",
 ]
+
+# Files that hooks collect whatever the module exclusions say (numpy's hook copies every
+# extension module of numpy): destinations starting with these go as well.
+UNUSED_PATHS = ("numpy/random/", "numpy/fft/", "numpy/_core/_multiarray_tests.",
+                "rapidfuzz/fuzz_cpp_avx2.", "rapidfuzz/distance/metrics_cpp_avx2.", "contourpy/",
+                "matplotlib/_qhull.", "matplotlib/_tri.")
 
 SYSTEM_LIBRARIES = frozenset({
     # OpenSSL 3 (Python's hashlib and ssl): every system with the glibc this program
@@ -86,7 +117,7 @@ def _unused(dest: str) -> bool:
     for prefix, fragments in (("PySide6/Qt/", UNUSED_QT), ("matplotlib/mpl-data/", UNUSED_MPL_DATA)):
         if path.startswith(prefix) and path[len(prefix):].startswith(fragments):
             return True
-    return path.startswith("resources/packaging/")
+    return path.startswith(("resources/packaging/",) + UNUSED_PATHS)
 
 
 def slim(toc: list) -> list:

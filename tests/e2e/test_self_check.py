@@ -29,7 +29,7 @@ def test_self_check_passes_and_leaves_no_data_behind(tmp_path):
 def test_self_check_names_the_failing_step(tmp_path):
     copy = tmp_path / "copy"
     shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", ".git", "tests", "*.png",
-                                                               "benchmarks"))
+                                                               "benchmarks", "build", "dist"))
     (copy / "resources" / "i18n" / "kartoteka_ru.qm").unlink()
     out = _run(tmp_path, cwd=copy)
     assert out.returncode == 2
