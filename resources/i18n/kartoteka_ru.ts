@@ -6435,9 +6435,9 @@ Log the first one above.</source>
     <message numerus="yes">
         <source>Call was due %n day(s) ago</source>
         <translation>
-            <numerusform>Звонок просрочен на %n день</numerusform>
-            <numerusform>Звонок просрочен на %n дня</numerusform>
-            <numerusform>Звонок просрочен на %n дней</numerusform>
+            <numerusform>Просрочено на %n день</numerusform>
+            <numerusform>Просрочено на %n дня</numerusform>
+            <numerusform>Просрочено на %n дней</numerusform>
         </translation>
     </message>
     <message>
