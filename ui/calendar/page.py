@@ -75,8 +75,7 @@ class CalendarPage(QWidget):
         self.responsible.addItem(self.tr("Everyone"), None)
         for employee_id, name in active_employees():
             self.responsible.addItem(name, employee_id)
-        self.kinds_button = QToolButton(self, text=self.tr("Kinds"))
-        self.kinds_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.kinds_button = QPushButton(self.tr("Kinds"), self)  # with its menu's arrow beside the word
         self.kinds_button.setToolTip(self.tr("Which kinds of activities the calendar shows"))
         self.kinds_menu = QMenu(self.kinds_button)
         labels = dict(activity_kind_labels(), birthday=self.tr("Birthdays"))
