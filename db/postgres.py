@@ -67,9 +67,29 @@ def _explain(exc: Exception, params: dict) -> str:
     return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
 
 
+def driver_for_peewee() -> None:
+    """Give peewee the psycopg2 driver it was loaded without (see ``db/__init__.py``):
+    the module globals and adapter constants peewee sets when it finds psycopg2 at
+    import.  Nothing to do when peewee was loaded with it."""
+    import peewee
+    if peewee.psycopg2 is not None:
+        return
+    import psycopg2
+    from psycopg2 import extensions
+    from psycopg2.extras import Json, register_uuid
+    register_uuid()
+    peewee.psycopg2, peewee.pg_extensions, peewee.Json_pg2 = psycopg2, extensions, Json
+    adapter = getattr(peewee, "Psycopg2Adapter", None)  # peewee 4: the driver's constants
+    if adapter is not None:
+        adapter.txn_idle = extensions.TRANSACTION_STATUS_IDLE
+        adapter.txn_inerror = extensions.TRANSACTION_STATUS_INERROR
+        adapter.txn_unknown = extensions.TRANSACTION_STATUS_UNKNOWN
+
+
 def connect(url: str) -> PostgresqlDatabase:
     """A connected peewee database for the URL; ``DatabaseOpenError`` when it cannot be."""
     params = parse_url(url)
+    driver_for_peewee()
     kwargs = {"user": params["user"] or None, "password": params["password"] or None,
               "host": params["host"], "port": params["port"], "connect_timeout": CONNECT_TIMEOUT,
               "application_name": "Kartoteka",

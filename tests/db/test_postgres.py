@@ -80,6 +80,25 @@ def test_a_database_opens_by_url_and_says_which_engine(server):
         close_database()
 
 
+def test_the_driver_loads_only_for_a_server_and_the_office_mode_still_works(server):
+    """An SQLite start never loads psycopg2 (libpq and OpenSSL: 12-15 ms of every start);
+    the first server database hands it to peewee, and everything works as before."""
+    url = server.new_database()
+    code = ("import sys\n"
+            "from db.connection import open_database, close_database, engine\n"
+            "from db.models import Client\n"
+            "print('psycopg2' in sys.modules)\n"
+            f"open_database({url!r})\n"
+            "Client.create(name='Офис', name_fold='офис')\n"
+            "with Client._meta.database.atomic():\n"
+            "    Client.create(name='Второй', name_fold='второй')\n"
+            "print(engine(), Client.select().count(), 'psycopg2' in sys.modules)\n"
+            "close_database()\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-500:]
+    assert result.stdout.split() == ["False", "postgres", "2", "True"]
+
+
 @pytest.mark.parametrize("case, expected", [
     ("no_db", "does not exist"),
     ("no_server", "is not reachable"),
