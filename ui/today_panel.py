@@ -9,12 +9,13 @@ from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
-from PySide6.QtWidgets import (QDateTimeEdit, QDialog, QDialogButtonBox, QLabel, QListView, QMenu,
+from PySide6.QtWidgets import (QDialog, QLabel, QListView, QMenu,
                                QScrollArea, QVBoxLayout, QWidget)
 
 from ui.bridge import bridge
 from ui.widgets.labels import OVERDUE_COLOR
 from .deferred import after_first_paint
+from .today_reschedule import reschedule_menu
 from .today_rows import ROW_ROLE, RowDelegate, TodayModel
 from .workers import run_in_worker
 
@@ -233,7 +234,7 @@ class TodayPanel(QWidget):
         row = index.data(ROW_ROLE)
         menu = QMenu(self)
         menu.addAction(section.model.action_text(row, "log")).triggered.connect(lambda: self.log(row))
-        menu.addMenu(self.reschedule_menu(row, menu))
+        menu.addMenu(reschedule_menu(row, menu))
         if row.client_id is not None:
             menu.addSeparator()
             menu.addAction(self.tr("Open client card")).triggered.connect(
@@ -267,47 +268,6 @@ class TodayPanel(QWidget):
         return editing.log_from_today(self, row, dialog.result_text(), next_at, dialog.next_kind_code())
 
     def reschedule(self, row, where: QPoint) -> None:
-        menu = self.reschedule_menu(row, self)
+        menu = reschedule_menu(row, self)
         menu.exec(where)
         menu.deleteLater()
-
-    def reschedule_menu(self, row, parent: QWidget) -> QMenu:
-        menu = QMenu(self.tr("Reschedule"), parent)
-        menu.addAction(self.tr("Tomorrow")).triggered.connect(lambda: self.reschedule_by(row, 1))
-        menu.addAction(self.tr("In 3 days")).triggered.connect(lambda: self.reschedule_by(row, 3))
-        menu.addAction(self.tr("Pick a date…")).triggered.connect(lambda: self.reschedule_by(row, None))
-        return menu
-
-    def reschedule_by(self, row, days: int | None) -> None:
-        """Move to the same time ``days`` days from today, or to a date the user picks."""
-        from app import recurrence
-        from app.today import MissedContact
-        from ui.calendar import editing
-        from ui.calendar.common import local_now
-        when = row.next_contact_at if isinstance(row, MissedContact) else row.planned_at
-        current = recurrence.to_local(when)
-        if days is None:
-            new = self.ask_datetime(max(current, local_now().replace(second=0, microsecond=0)))
-        else:
-            new = datetime.combine(local_now().date() + timedelta(days=days), current.time())
-        if new is not None:
-            editing.reschedule_from_today(self, row, new)
-
-    def ask_datetime(self, initial: datetime) -> datetime | None:
-        from ui.formatting import qdatetime
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("Reschedule"))
-        edit = QDateTimeEdit(qdatetime(initial), dialog)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd.MM.yyyy HH:mm")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, dialog)
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(edit)
-        layout.addWidget(buttons)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        value = edit.dateTime().toPython()
-        return value.replace(second=0, microsecond=0)

@@ -6500,6 +6500,10 @@ Log the first one above.</source>
         <translation>Итог звонка</translation>
     </message>
     <message>
+        <source>Reschedule</source>
+        <translation>Перенести</translation>
+    </message>
+    <message>
         <source>Tomorrow</source>
         <translation>Завтра</translation>
     </message>
@@ -6510,10 +6514,6 @@ Log the first one above.</source>
     <message>
         <source>Pick a date…</source>
         <translation>Выбрать дату…</translation>
-    </message>
-    <message>
-        <source>Reschedule</source>
-        <translation>Перенести</translation>
     </message>
 </context>
 <context>
