@@ -13,6 +13,7 @@ from resources import ROOT as RESOURCES
 
 ICON_DIR = RESOURCES / "icons"
 STYLE_SHEET = RESOURCES / "style.qss"
+DARK_STYLE_SHEET = RESOURCES / "style-dark.qss"  # what only the dark look needs
 
 STATUS_COLORS = {
     "lead": "#2f7de1",
@@ -151,6 +152,8 @@ def style_sheet(dark: bool) -> str:
     text = STYLE_SHEET.read_text(encoding="utf-8")
     if dark:
         text = re.sub(r"#[0-9a-fA-F]{6}\b", lambda m: DARK_COLORS.get(m.group(0).lower(), m.group(0)), text)
+        if DARK_STYLE_SHEET.exists():
+            text += "\n" + DARK_STYLE_SHEET.read_text(encoding="utf-8").replace("{icons}", ICON_DIR.as_posix())
     return text
 
 

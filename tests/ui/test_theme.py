@@ -57,3 +57,27 @@ def test_settings_remember_the_chosen_look(main_window, qtbot):
     assert style.chosen_theme() == "dark"
     page.theme.setCurrentIndex(page.theme.findData("system"))
     assert style.chosen_theme() == "system"
+
+
+@pytest.mark.parametrize("kind", ["check box", "radio button"])
+def test_an_unchecked_box_can_be_seen_in_the_dark_look(qapp, qtbot, restore_look, kind):
+    """Fusion outlines boxes a shade darker than the window: on the dark window an
+    unchecked box vanished.  Its outline must stand out from the window around it."""
+    from PySide6.QtWidgets import QCheckBox, QRadioButton, QStyle, QStyleOptionButton
+    style.apply(qapp, "dark")
+    box = (QCheckBox if kind == "check box" else QRadioButton)("Просроченные")
+    qtbot.addWidget(box)
+    box.resize(box.sizeHint())
+    box.show()
+    qtbot.waitExposed(box)
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    element = (QStyle.SubElement.SE_CheckBoxIndicator if kind == "check box"
+               else QStyle.SubElement.SE_RadioButtonIndicator)
+    rect = box.style().subElementRect(element, option, box)
+    image = box.grab().toImage()
+    window = image.pixelColor(0, 0).lightness()
+    # brightest pixel inside the indicator's square: its outline
+    outline = max(image.pixelColor(x, y).lightness()
+                  for x in range(rect.left(), rect.right() + 1) for y in range(rect.top(), rect.bottom() + 1))
+    assert outline - window > 60
