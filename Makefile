@@ -59,7 +59,7 @@ $(BUILD_STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[build]'
 	touch $(STAMP) $@
 
-# numpy without OpenBLAS (-28 MB) for the bundle only: built once per numpy version (10-15
+# numpy without OpenBLAS (-28 MB) for the bundle only: built once per numpy version (4-7
 # minutes) into ~/.cache/kartoteka-build, installed into build/numpy-noblas; a failed build
 # stops here (resources/packaging/numpy_noblas.py).
 NUMPY_NOBLAS := $(CURDIR)/build/numpy-noblas

@@ -7,7 +7,7 @@ The development ``.venv`` keeps the PyPI wheel: this installs the built numpy in
 folder of its own (``pip install --no-deps --target``) that ``make dist`` puts first on
 PyInstaller's ``PYTHONPATH``.
 
-The build takes 10–15 minutes on two cores, so the wheel is kept in
+The build takes 4–7 minutes on two cores, so the wheel is kept in
 ``${XDG_CACHE_HOME:-~/.cache}/kartoteka-build/`` (which survives clean clones on the same
 machine) and built again only for another numpy version, Python or set of options.
 The version is the ``.venv``'s own (matplotlib's extension modules are built against it).
@@ -54,7 +54,7 @@ def build_wheel(version: str) -> Path:
     """Build numpy ``version`` from its source distribution into the cache."""
     folder = cache_dir() / f"numpy-{version}-{FLAVOUR}"
     folder.mkdir(parents=True, exist_ok=True)
-    print(f"numpy {version}: building from source without BLAS (10-15 minutes, once per "
+    print(f"numpy {version}: building from source without BLAS (4-7 minutes, once per "
           f"version; cached in {folder})", flush=True)
     with tempfile.TemporaryDirectory(prefix="numpy-noblas-", dir=folder) as tmp:
         # --no-cache-dir: pip's own wheel cache is keyed by the source archive, not by the
