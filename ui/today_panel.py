@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import (QDialog, QLabel, QListView, QMenu,
                                QScrollArea, QVBoxLayout, QWidget)
@@ -29,6 +29,23 @@ def _read_today(_progress, _cancelled):
     return today()
 
 
+class _RowList(QListView):
+    """A section's rows.  Right click, the menu key or Shift+F10 ask for the row's menu
+    (the keyboard's way to the buttons): the keyboard's for the current row, not for
+    wherever the mouse happens to be."""
+
+    menu_requested = Signal(QPoint)  # in the viewport's coordinates
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt API
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            index = self.currentIndex()
+            if index.isValid():
+                self.menu_requested.emit(self.visualRect(index).center())
+        else:
+            self.menu_requested.emit(event.pos())
+        event.accept()
+
+
 class _Section(QWidget):
     def __init__(self, title: str, empty: str, accent: str, parent: QWidget):
         super().__init__(parent)
@@ -40,34 +57,22 @@ class _Section(QWidget):
         self.empty.setObjectName("PageHint")
         self.model = TodayModel(self)
         self.delegate = RowDelegate(accent, self)
-        self.view = QListView(self)
+        self.view = _RowList(self)
         self.view.setAccessibleName(title)
         self.view.setModel(self.model)
         self.view.setItemDelegate(self.delegate)
         self.view.setMouseTracking(True)
         self.view.setUniformItemSizes(True)
         self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # the keyboard's way to the buttons
         self.log_shortcut = QAction(self.view)  # Enter: the row's first button
         self.log_shortcut.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
         self.log_shortcut.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.view.addAction(self.log_shortcut)
-        self.view.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 6)
         layout.addWidget(self.title)
         layout.addWidget(self.empty)
         layout.addWidget(self.view)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
-        """The menu key (or Shift+F10): the menu of the current row, not of where the mouse is."""
-        if watched is self.view and event.type() == QEvent.Type.ContextMenu \
-                and event.reason() == QContextMenuEvent.Reason.Keyboard:
-            index = self.view.currentIndex()
-            if index.isValid():
-                self.view.customContextMenuRequested.emit(self.view.visualRect(index).center())
-            return True
-        return super().eventFilter(watched, event)
 
     def set_rows(self, rows: list, total: int, today_: date) -> None:
         self.model.set_rows(rows, today_)
@@ -134,7 +139,7 @@ class TodayPanel(QWidget):
         for section in self.overdue, self.planned, self.missed:
             section.delegate.action_clicked.connect(self.on_delegate_action_clicked)
             section.view.doubleClicked.connect(self.on_view_double_clicked)
-            section.view.customContextMenuRequested.connect(
+            section.view.menu_requested.connect(
                 lambda pos, s=section: self.on_view_context_menu_requested(s, pos))
             section.log_shortcut.triggered.connect(lambda _=False, s=section: self.on_log_shortcut_triggered(s))
         self._refresh_timer.timeout.connect(self.refresh)

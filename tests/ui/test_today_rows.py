@@ -116,3 +116,26 @@ def test_the_context_menu_offers_the_buttons_and_the_card(panel, qtbot):
     for card in cards:
         card.close()
     assert seen[:2] == ["Итог звонка", "Перенести"]
+
+
+def test_a_right_click_opens_the_menu_of_the_row_under_the_mouse(panel, qtbot):
+    section = panel.overdue
+    section.view.setCurrentIndex(section.model.index(0, 0))
+    row = section.view.visualRect(section.model.index(2, 0)).center()
+    client = section.model.rows[2].client_id
+    QTimer.singleShot(0, lambda: _choose_last_action())
+    with qtbot.waitSignal(panel.open_client_requested) as opened:
+        QApplication.sendEvent(section.view.viewport(),
+                               QContextMenuEvent(QContextMenuEvent.Reason.Mouse, row, section.view.viewport().mapToGlobal(row)))
+    assert opened.args == [client]  # the row clicked, not the current one
+    for card in open_cards():
+        card.close()
+
+
+def _choose_last_action():
+    menu = QApplication.activePopupWidget()
+    if menu is None:
+        QTimer.singleShot(10, _choose_last_action)
+        return
+    menu.actions()[-1].trigger()
+    menu.close()
