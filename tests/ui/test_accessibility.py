@@ -4,7 +4,7 @@ button says what it does (accessible name and tooltip), every input has an acces
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QApplication, QCalendarWidget,
                                QCheckBox, QComboBox, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QTabBar,
@@ -133,7 +133,27 @@ def demo(db):
     return {"client": client_id, "deal": deal.id}
 
 
+_SHOWN: list[QWidget] = []
+"""The windows a test showed: qtbot keeps only weak references, so without these a
+dialog would be destroyed whenever Python's collector reached it - possibly in the
+middle of a later test's event processing, or before its parent's turn at teardown."""
+
+
+@pytest.fixture(autouse=True)
+def _close_what_was_shown():
+    yield
+    for widget in reversed(_SHOWN):  # a child dialog before the window it belongs to
+        try:
+            widget.close()
+            widget.deleteLater()
+        except RuntimeError:  # deleted with its parent already
+            pass
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    _SHOWN.clear()
+
+
 def _shown(qtbot, widget: QWidget, size=None) -> QWidget:
+    _SHOWN.append(widget)
     qtbot.addWidget(widget)
     if size:
         widget.resize(*size)
