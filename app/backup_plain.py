@@ -90,4 +90,8 @@ def keep_file(src: Path, target: Path) -> None:
     try:
         os.link(src, target)
     except OSError:
-        copy_verified(src, target)
+        try:
+            copy_verified(src, target)
+        except BaseException:  # a full or failing drive: no half copy left behind
+            target.unlink(missing_ok=True)
+            raise

@@ -249,3 +249,23 @@ def test_a_damaged_database_file_is_refused(saved, tmp_path):
     with pytest.raises(BackupDamagedError):
         restore_backup(broken, live)
     assert digest(live) == before
+
+
+def test_a_full_drive_while_keeping_the_replaced_file_changes_nothing(saved, tmp_path, monkeypatch):
+    live, backup = saved
+
+    def no_link(*a, **k):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    def full(src, dst):
+        dst.write_bytes(b"half")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("app.backup_plain.os.link", no_link)
+    monkeypatch.setattr("app.backup_plain.copy_verified", full)
+    with pytest.raises(DiskFullError):
+        restore_backup(backup, live, safety_dir=tmp_path / "usb")
+    assert list((tmp_path / "usb").iterdir()) == []  # no half copy
+    open_database(live)  # the same rows (only its journal mode was switched, as for any restore)
+    assert names() == ["Альфа", "Бета", "Гамма"]
+    close_database()
