@@ -94,8 +94,9 @@ def restore_backup(file, db_path, *, safety_dir=None, attachments_dir=None, on_p
     Returns the safety copy of the replaced database (None when there was no file to
     replace): the replaced file itself, ``safety/<name>-before-restore-….db``.  Raises
     ``NotABackupError``, ``BackupDamagedError``, ``BackupTooNewError``,
-    ``DatabaseInUseError`` or a disk error; in every such case the live database is
-    exactly as before.  Close the app's connection before calling (see module doc).
+    ``DatabaseInUseError`` or a disk error; in every such case the live database holds
+    exactly what it held before (a failure after step 3 leaves it out of WAL mode, which
+    the next open restores).  Close the app's connection before calling (see module doc).
     """
     require("restore")
     source, db_path = Path(file), Path(db_path).expanduser()
